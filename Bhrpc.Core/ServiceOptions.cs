@@ -1,0 +1,55 @@
+using Bhrpc.Protocol;
+
+namespace Bhrpc;
+
+/// <summary>One exported service.</summary>
+public sealed class ServiceOptions
+{
+    /// <summary>The interface callers use; its full name is the default service name.</summary>
+    public required Type ServiceType { get; set; }
+
+    /// <summary>The object that implements <see cref="ServiceType"/>.</summary>
+    public required object Implementation { get; set; }
+
+    /// <summary>The service name; default: the full name of <see cref="ServiceType"/>.</summary>
+    public string? ServiceName { get; set; }
+
+    /// <summary>The version. Default <c>1.0.0</c>.</summary>
+    public string Version { get; set; } = ServiceKey.DefaultVersion;
+
+    /// <summary>The group. Default empty.</summary>
+    public string Group { get; set; } = string.Empty;
+
+    /// <summary>The weight used by weighted load balancers, 1..100. Default 1.</summary>
+    public int Weight { get; set; } = 1;
+
+    /// <summary>The effective service name.</summary>
+    public string EffectiveServiceName => string.IsNullOrEmpty(ServiceName) ? ServiceType.FullName! : ServiceName;
+
+    /// <summary>The service key.</summary>
+    public string Key => ServiceKey.Build(EffectiveServiceName, Version, Group);
+
+    /// <summary>Throws when a setting is invalid, naming the setting.</summary>
+    public void Validate()
+    {
+        if (ServiceType is null || !ServiceType.IsInterface)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.ServiceType must be an interface; got {ServiceType?.FullName ?? "null"}.");
+        }
+
+        if (Implementation is null || !ServiceType.IsInstanceOfType(Implementation))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.Implementation must implement {ServiceType.FullName}; got {Implementation?.GetType().FullName ?? "null"}.");
+        }
+
+        if (Weight is < 1 or > 100)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.Weight of {ServiceType.FullName} must be 1..100; got {Weight}.");
+        }
+
+        if (string.IsNullOrEmpty(Version) || Version.Contains('#') || (Group ?? string.Empty).Contains('#') || EffectiveServiceName.Contains('#'))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"service name, version and group of {ServiceType.FullName} must not contain '#', and the version must not be empty.");
+        }
+    }
+}

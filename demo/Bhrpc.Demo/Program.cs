@@ -1,0 +1,1 @@
+System.Console.WriteLine("bhrpc demo: coming with the server and client");
