@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using Bhrpc.Codec;
+using Bhrpc.Protocol;
+using Bhrpc.Serialization;
+using Bhrpc.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Bhrpc.Client.Internal;
+
+/// <summary>
+/// The consumer's side of one multiplexed, pipelined connection to a provider: any number of
+/// calls in flight, keyed by request id; responses complete them in any order.
+/// </summary>
+internal sealed partial class ClientConnection : FrameConnection
+{
+    private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly SerializerSet _serializers;
+    private readonly SerializerEntry _pingSerializer;
+    private readonly Action<ClientConnection> _onClosed;
+    private readonly IDisposable _socket;
+    private long _nextRequestId;
+
+    public ClientConnection(
+        PipeReader input,
+        PipeWriter output,
+        IDisposable socket,
+        string address,
+        SerializerSet serializers,
+        SerializerEntry pingSerializer,
+        int maxFrameSize,
+        TimeProvider timeProvider,
+        ILogger logger,
+        Action<ClientConnection> onClosed)
+        : base(input, output, socket.Dispose, address, maxFrameSize, timeProvider, logger)
+    {
+        _socket = socket;
+        _serializers = serializers;
+        _pingSerializer = pingSerializer;
+        _onClosed = onClosed;
+    }
+
+    /// <summary>Calls waiting for a response.</summary>
+    public int PendingCount => _pending.Count;
+
+    public long NextRequestId() => Interlocked.Increment(ref _nextRequestId);
+
+    /// <summary>Adds a pending call; throws <see cref="RpcStatusCode.ConnectionClosed"/> when the connection is closing.</summary>
+    public void AddPending(long requestId, PendingCall call)
+    {
+        _pending[requestId] = call;
+
+        // Checked after adding: OnClosed sets the closing flag before it fails what is pending, so a call is
+        // either seen by OnClosed or sees the flag here.
+        if (IsClosing)
+        {
+            _pending.TryRemove(requestId, out _);
+            throw ClosedError(call.Context);
+        }
+    }
+
+    public bool RemovePending(long requestId) => _pending.TryRemove(requestId, out _);
+
+    /// <summary>Sends a consumer ping (type 3).</summary>
+    public void Ping()
+        => TrySend(Heartbeats.Build(MessageType.HeartbeatFromConsumer, NextRequestId(), _pingSerializer, _pingSerializer.PaddedName, MaxFrameSize));
+
+    public RpcException ClosedError(string context)
+        => new(RpcStatusCode.ConnectionClosed, $"{context}: the connection to {RemoteAddress} is closed; the call was not sent.");
+
+    protected override void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body)
+    {
+        switch (header.Type)
+        {
+            case MessageType.Response:
+                Complete(header, body);
+                break;
+            case MessageType.HeartbeatFromProvider:
+                Pong(header);
+                break;
+            case MessageType.HeartbeatToConsumer:
+                // The answer to our ping: reading it already counted as activity.
+                break;
+            default:
+                Log.SkippedFrame(Logger, (byte)header.Type, RemoteAddress);
+                break;
+        }
+    }
+
+    protected override void OnClosed(Exception reason)
+    {
+        _socket.Dispose();
+        foreach (var id in _pending.Keys)
+        {
+            if (_pending.TryRemove(id, out var call))
+            {
+                call.TrySetException(new RpcException(
+                    RpcStatusCode.ConnectionClosed,
+                    $"{call.Context}: the connection closed before the response arrived ({reason.Message})",
+                    reason));
+            }
+        }
+
+        _onClosed(this);
+    }
+
+    private void Complete(in RpcHeader header, in ReadOnlySequence<byte> body)
+    {
+        if (!_pending.TryRemove(header.RequestId, out var call))
+        {
+            // Timed out already (its entry was removed), or a response we never asked for.
+            Log.UnmatchedResponse(Logger, header.RequestId, RemoteAddress);
+            return;
+        }
+
+        var serializer = _serializers.Find(header.Serializer);
+        if (serializer is null)
+        {
+            call.TrySetException(new RpcException(RpcStatusCode.Serialization, $"{call.Context}: the response is in serializer '{header.Serializer}', which this client does not know; known: {_serializers.Known}."));
+            return;
+        }
+
+        try
+        {
+            var response = serializer.Serializer.ReadResponse(body);
+            if (response.Error is not null || header.Status != RpcHeader.StatusSuccess)
+            {
+                call.TrySetException(ErrorTypes.ToException(response.Error, response.ErrorType, call.Context));
+            }
+            else
+            {
+                call.TrySetResult(response.ReadResult(call.ResultType));
+            }
+        }
+        catch (Exception e)
+        {
+            call.TrySetException(new RpcException(RpcStatusCode.Serialization, $"{call.Context}: the response could not be decoded with '{serializer.Name}': {e.Message}", e));
+        }
+    }
+
+    private void Pong(in RpcHeader ping)
+    {
+        if (ping.Serializer.Length is 0 or > RpcHeader.SerializerFieldSize)
+        {
+            return;
+        }
+
+        var serializer = _serializers.Find(ping.Serializer);
+        var padded = serializer?.PaddedName ?? FrameCodec.PadSerializerName(ping.Serializer);
+        TrySend(Heartbeats.Build(MessageType.HeartbeatToProvider, ping.RequestId, serializer, padded, MaxFrameSize));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(50, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
+        public static partial void SkippedFrame(ILogger logger, byte type, string remote);
+
+        [LoggerMessage(51, LogLevel.Debug, "Dropped response {RequestId} from {Remote}: no call is waiting for it")]
+        public static partial void UnmatchedResponse(ILogger logger, long requestId, string remote);
+    }
+}

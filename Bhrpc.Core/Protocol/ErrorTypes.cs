@@ -1,0 +1,24 @@
+namespace Bhrpc.Protocol;
+
+/// <summary>
+/// The <c>errorType</c> of framework failures: <c>Bhrpc.RpcException:{Status}</c>, so a .NET caller
+/// can rethrow them with their status. A service exception carries its own type name instead.
+/// </summary>
+internal static class ErrorTypes
+{
+    private const string Prefix = "Bhrpc.RpcException:";
+
+    public static string For(RpcStatusCode status) => Prefix + status;
+
+    public static RpcException ToException(string? error, string? errorType, string context)
+    {
+        var message = string.IsNullOrEmpty(error) ? "the provider reported a failure without a message" : error;
+        if (errorType is not null && errorType.StartsWith(Prefix, StringComparison.Ordinal)
+            && Enum.TryParse<RpcStatusCode>(errorType.AsSpan(Prefix.Length), out var status))
+        {
+            return new RpcException(status, message, remoteType: null);
+        }
+
+        return new RpcException(RpcStatusCode.RemoteError, $"{context} threw {errorType ?? "an exception"}: {message}", errorType);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Bhrpc.Client.Internal;
+using Bhrpc.LoadBalance;
+using Bhrpc.Proxy;
+using Bhrpc.Registry;
+using Bhrpc.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bhrpc;
+
+/// <summary>
+/// A bhrpc consumer: makes proxies for service interfaces from <see cref="ReferenceOptions"/>.
+/// Its references share one multiplexed connection per provider address.
+/// <code>
+/// await using var client = new RpcClient();
+/// var greeter = client.CreateProxy&lt;IGreeter&gt;(r => r.Timeout = TimeSpan.FromSeconds(2));
+/// var text = await greeter.HelloAsync("bhrpc");
+/// </code>
+/// </summary>
+public sealed class RpcClient : IAsyncDisposable
+{
+    private readonly ClientOptions _options;
+    private readonly SerializerSet _serializers;
+    private readonly ConnectionPool _pool;
+    private readonly ConcurrentDictionary<(string Type, string Address), Lazy<IRegistry>> _registries = new();
+    private readonly string _sourceIp;
+    private int _disposed;
+
+    /// <summary>Makes a client with <paramref name="options"/> (default: <see cref="ClientOptions"/> defaults).</summary>
+    public RpcClient(ClientOptions? options = null)
+    {
+        _options = options ?? new ClientOptions();
+        _options.Validate();
+        var logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RpcClient>();
+        _serializers = new SerializerSet(_options.Extensions);
+        _pool = new ConnectionPool(_options, _serializers, logger);
+        _sourceIp = Internal.LocalAddress.IPv4;
+    }
+
+    /// <summary>The options (do not change them after construction).</summary>
+    public ClientOptions Options => _options;
+
+    /// <summary>Calls waiting for a response, over all connections.</summary>
+    internal int PendingCalls => _pool.Open().Sum(c => c.PendingCount);
+
+    /// <summary>The open connections.</summary>
+    internal IReadOnlyList<object> OpenConnections => [.. _pool.Open()];
+
+    /// <summary>Makes a proxy for <typeparamref name="T"/>; <paramref name="configure"/> changes the reference's defaults.</summary>
+    public T CreateProxy<T>(Action<ReferenceOptions>? configure = null)
+        where T : class
+    {
+        var options = new ReferenceOptions { Interface = typeof(T) };
+        configure?.Invoke(options);
+        return CreateProxy<T>(options);
+    }
+
+    /// <summary>Makes a proxy for <typeparamref name="T"/> from <paramref name="options"/>.</summary>
+    public T CreateProxy<T>(ReferenceOptions options)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Interface != typeof(T))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.Interface is {options.Interface?.FullName ?? "null"} but the proxy asked for is {typeof(T).FullName}.");
+        }
+
+        return (T)CreateProxy(options);
+    }
+
+    /// <summary>Makes a proxy for <see cref="ReferenceOptions.Interface"/>.</summary>
+    public object CreateProxy(ReferenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var reference = options.Clone();
+        reference.Validate();
+        var serializer = _serializers.Get(reference.Serializer);
+        var loadBalancer = _options.Extensions.Create<ILoadBalancer>(reference.LoadBalancer);
+        var proxyFactory = _options.Extensions.Create<IProxyFactory>(reference.Proxy);
+        IProviderSource providers = reference.DirectAddress is not null
+            ? new DirectProviders(reference)
+            : new RegistryProviders(Registry(reference.Registry ?? _options.Registry), reference.Key);
+        var invoker = new ReferenceInvoker(reference, _options, serializer, loadBalancer, providers, _pool, _sourceIp);
+        return proxyFactory.CreateProxy(reference.Interface, invoker);
+    }
+
+    /// <summary>Closes every connection (pending calls fail with <see cref="RpcStatusCode.ConnectionClosed"/>) and the registries.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _pool.DisposeAsync().ConfigureAwait(false);
+        foreach (var registry in _registries.Values.Where(r => r.IsValueCreated))
+        {
+            await registry.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private IRegistry Registry(RegistryOptions options)
+    {
+        options.Validate();
+        var key = (options.Type, options.Address ?? string.Empty);
+        var copy = options.Clone();
+        return _registries.GetOrAdd(key, _ => new Lazy<IRegistry>(() => _options.Extensions.Create<IRegistryFactory>(copy.Type).Create(copy))).Value;
+    }
+}

@@ -1,0 +1,313 @@
+using System.Net;
+using System.Net.Sockets;
+using Bhrpc.Metadata;
+using Bhrpc.Reflect;
+using Bhrpc.Registry;
+using Bhrpc.Serialization;
+using Bhrpc.Server.Internal;
+using Bhrpc.Transport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bhrpc;
+
+/// <summary>
+/// A bhrpc provider: listens through Kestrel, dispatches calls to the exported services and
+/// registers them in the registry. Make one with <see cref="RpcServerBuilder"/>.
+/// Stopping deregisters first, stops accepting, lets calls in flight finish within
+/// <see cref="ServerOptions.ShutdownTimeout"/>, then closes.
+/// </summary>
+public sealed partial class RpcServer : IAsyncDisposable
+{
+    private readonly ServerOptions _options;
+    private readonly IReadOnlyList<ExportedService> _services;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private WebApplication? _host;
+    private IRegistry? _registry;
+    private ServiceDispatcher? _dispatcher;
+    private RpcConnectionHandler? _handler;
+    private HeartbeatMonitor? _heartbeat;
+    private List<ServiceInstance> _registered = [];
+    private State _state;
+    private readonly TaskCompletionSource _stoppingSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal RpcServer(ServerOptions options, IReadOnlyList<ServiceOptions> services)
+    {
+        _options = options;
+        _services = [.. services.Select(s => new ExportedService(s, s.Key, Metadata.ServiceDescriptor.For(s.ServiceType)))];
+        var duplicate = _services.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"service {duplicate.Key} is exported twice; give each export a distinct version or group.");
+        }
+
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RpcServer>();
+    }
+
+    private enum State
+    {
+        Created,
+        Started,
+        Stopped,
+    }
+
+    /// <summary>The options (do not change them after start).</summary>
+    public ServerOptions Options => _options;
+
+    /// <summary>The bound port (the ephemeral one when <see cref="ServerOptions.Port"/> is 0); 0 before start.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The host written to the registry; null before start.</summary>
+    public string? AdvertisedHost { get; private set; }
+
+    /// <summary><c>advertisedHost:port</c>; null before start.</summary>
+    public string? Address => AdvertisedHost is null ? null : $"{AdvertisedHost}:{Port}";
+
+    /// <summary>The registry entries this server made; empty before start and after stop.</summary>
+    public IReadOnlyList<ServiceInstance> Registrations => _registered;
+
+    /// <summary>Calls being run now.</summary>
+    public int CallsInFlight => _dispatcher?.InFlight ?? 0;
+
+    /// <summary>Open connections.</summary>
+    public int ConnectionCount => _handler?.Count ?? 0;
+
+    /// <summary>Completes when stopping has begun (new calls are refused from then on).</summary>
+    internal Task Stopping => _stoppingSignal.Task;
+
+    /// <summary>Drops every connection at once, as a network failure would.</summary>
+    internal void AbortConnections()
+    {
+        foreach (var connection in _handler?.Connections ?? [])
+        {
+            connection.Abort(new RpcException(RpcStatusCode.ConnectionClosed, "aborted"));
+        }
+    }
+
+    /// <summary>Binds, starts serving and registers the services.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_state != State.Created)
+            {
+                throw new InvalidOperationException($"the server was already {(_state == State.Started ? "started" : "stopped")}; make a new one with RpcServerBuilder.");
+            }
+
+            var serializers = new SerializerSet(_options.Extensions);
+            _dispatcher = new ServiceDispatcher(
+                _services,
+                _options.Extensions.Create<IReflectInvoker>(_options.ReflectInvoker),
+                serializers,
+                serializers.Get(_options.Serializer),
+                _options.MaxFrameSize,
+                _logger);
+            _handler = new RpcConnectionHandler(_dispatcher, _options, _logger);
+            _registry = _options.Extensions.Create<IRegistryFactory>(_options.Registry.Type).Create(_options.Registry.Clone());
+
+            _host = BuildHost(_handler);
+            await _host.StartAsync(cancellationToken).ConfigureAwait(false);
+            Port = BoundPort(_host);
+            AdvertisedHost = ResolveAdvertisedHost();
+            _dispatcher.Address = Address!;
+            _heartbeat = new HeartbeatMonitor(_options.HeartbeatInterval, _options.TimeProvider, () => _handler.Connections, static c => ((ServerConnection)c).Ping());
+            _state = State.Started;
+
+            foreach (var service in _services)
+            {
+                var instance = new ServiceInstance(
+                    service.Options.EffectiveServiceName,
+                    service.Options.Version,
+                    service.Options.Group,
+                    AdvertisedHost,
+                    Port,
+                    service.Options.Weight,
+                    Guid.NewGuid().ToString(),
+                    _options.TimeProvider.GetUtcNow());
+                await _registry.RegisterAsync(instance, cancellationToken).ConfigureAwait(false);
+                _registered.Add(instance);
+            }
+
+            Log.Started(_logger, Address!, _services.Count, _registry.Description);
+        }
+        catch
+        {
+            await StopCoreAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Deregisters, stops accepting, waits for calls in flight (bounded), then closes. Safe to call twice.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await StopCoreAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private async Task StopCoreAsync()
+    {
+        if (_state == State.Stopped)
+        {
+            return;
+        }
+
+        _state = State.Stopped;
+        if (_registry is not null)
+        {
+            foreach (var instance in _registered)
+            {
+                try
+                {
+                    await _registry.DeregisterAsync(instance).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    Log.DeregisterFailed(_logger, instance.ServiceKey, e);
+                }
+            }
+
+            _registered = [];
+        }
+
+        _handler?.StopAccepting();
+        if (_dispatcher is not null)
+        {
+            var drained = _dispatcher.BeginStopAsync();
+            _stoppingSignal.TrySetResult();
+            try
+            {
+                await drained.WaitAsync(_options.ShutdownTimeout, _options.TimeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                Log.DrainTimedOut(_logger, _dispatcher.InFlight, _options.ShutdownTimeout);
+            }
+        }
+
+        _stoppingSignal.TrySetResult();
+        _heartbeat?.Dispose();
+        if (_handler is not null)
+        {
+            await _handler.CloseAllAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+
+        if (_host is not null)
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _host.StopAsync(stopping.Token).ConfigureAwait(false);
+            await _host.DisposeAsync().ConfigureAwait(false);
+            _host = null;
+        }
+
+        if (_registry is not null)
+        {
+            await _registry.DisposeAsync().ConfigureAwait(false);
+            _registry = null;
+        }
+
+        if (AdvertisedHost is not null)
+        {
+            Log.Stopped(_logger, Address!);
+        }
+    }
+
+    private WebApplication BuildHost(RpcConnectionHandler handler)
+    {
+        var endpoint = new IPEndPoint(ResolveBindAddress(_options.Host), _options.Port);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton(_options.LoggerFactory ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(endpoint, listen => listen.Run(handler.OnConnectedAsync));
+        });
+        return builder.Build();
+    }
+
+    private static int BoundPort(WebApplication host)
+    {
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault()
+            ?? throw new RpcException(RpcStatusCode.Configuration, "Kestrel reported no bound address.");
+        return new Uri(first.Replace("://+", "://0.0.0.0", StringComparison.Ordinal)).Port;
+    }
+
+    private static IPAddress ResolveBindAddress(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address;
+        }
+
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.Host '{host}' has no IPv4 address.");
+        }
+        catch (SocketException e)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.Host '{host}' could not be resolved: {e.Message}", e);
+        }
+    }
+
+    private string ResolveAdvertisedHost()
+    {
+        if (!string.IsNullOrWhiteSpace(_options.AdvertiseHost))
+        {
+            return _options.AdvertiseHost;
+        }
+
+        var bind = ResolveBindAddress(_options.Host);
+        if (!bind.Equals(IPAddress.Any) && !bind.Equals(IPAddress.IPv6Any))
+        {
+            return _options.Host;
+        }
+
+        // Bound to every interface: advertise the machine's address.
+        return Internal.LocalAddress.IPv4;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(40, LogLevel.Information, "bhrpc server listening on {Address} with {Count} service(s), registry {Registry}")]
+        public static partial void Started(ILogger logger, string address, int count, string registry);
+
+        [LoggerMessage(41, LogLevel.Information, "bhrpc server {Address} stopped")]
+        public static partial void Stopped(ILogger logger, string address);
+
+        [LoggerMessage(42, LogLevel.Warning, "Deregistering {Key} failed")]
+        public static partial void DeregisterFailed(ILogger logger, string key, Exception exception);
+
+        [LoggerMessage(43, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
+        public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Bhrpc.Codec;
+using Bhrpc.Protocol;
+using Bhrpc.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Bhrpc.Server.Internal;
+
+/// <summary>The provider's side of one connection: requests go to the dispatcher, consumer pings are answered.</summary>
+internal sealed partial class ServerConnection : FrameConnection
+{
+    private readonly ServiceDispatcher _dispatcher;
+    private long _nextPingId;
+
+    public ServerConnection(ServiceDispatcher dispatcher, PipeReader input, PipeWriter output, Action abortTransport, string remoteAddress, int maxFrameSize, TimeProvider timeProvider, ILogger logger)
+        : base(input, output, abortTransport, remoteAddress, maxFrameSize, timeProvider, logger)
+    {
+        _dispatcher = dispatcher;
+    }
+
+    /// <summary>Sends a provider ping (type 5).</summary>
+    public void Ping()
+    {
+        var serializer = _dispatcher.DefaultSerializer;
+        TrySend(Heartbeats.Build(MessageType.HeartbeatFromProvider, Interlocked.Increment(ref _nextPingId), serializer, serializer.PaddedName, MaxFrameSize));
+    }
+
+    protected override void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body)
+    {
+        switch (header.Type)
+        {
+            case MessageType.Request:
+                _dispatcher.Dispatch(this, header, body);
+                break;
+            case MessageType.HeartbeatFromConsumer:
+                Pong(header);
+                break;
+            case MessageType.HeartbeatToProvider:
+                // The answer to our ping: reading it already counted as activity.
+                break;
+            default:
+                Log.SkippedFrame(Logger, (byte)header.Type, RemoteAddress);
+                break;
+        }
+    }
+
+    private void Pong(in RpcHeader ping)
+    {
+        // A pong reuses the ping's id and serializer name; its body is written only when we know that serializer
+        // (Java bhrpc pings with protostuff, which .NET does not have).
+        if (ping.Serializer.Length is 0 or > RpcHeader.SerializerFieldSize)
+        {
+            return;
+        }
+
+        var serializer = _dispatcher.Serializers.Find(ping.Serializer);
+        var padded = serializer?.PaddedName ?? FrameCodec.PadSerializerName(ping.Serializer);
+        TrySend(Heartbeats.Build(MessageType.HeartbeatToConsumer, ping.RequestId, serializer, padded, MaxFrameSize));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
+        public static partial void SkippedFrame(ILogger logger, byte type, string remote);
+    }
+}

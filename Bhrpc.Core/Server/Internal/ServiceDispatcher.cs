@@ -1,0 +1,233 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using Bhrpc.Codec;
+using Bhrpc.Metadata;
+using Bhrpc.Protocol;
+using Bhrpc.Reflect;
+using Bhrpc.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace Bhrpc.Server.Internal;
+
+/// <summary>
+/// Turns request frames into calls: finds the serializer, the service by key and the method by
+/// signature, decodes the arguments into the declared types, runs the call off the read loop
+/// through the <c>reflect</c> invoker and queues the response. Counts calls in flight for a
+/// graceful stop.
+/// </summary>
+internal sealed partial class ServiceDispatcher
+{
+    private readonly FrozenDictionary<string, ExportedService> _services;
+    private readonly IReflectInvoker _invoker;
+    private readonly ILogger _logger;
+    private readonly int _maxFrameSize;
+    private readonly string _serviceList;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+    private volatile bool _stopping;
+
+    public ServiceDispatcher(IEnumerable<ExportedService> services, IReflectInvoker invoker, SerializerSet serializers, SerializerEntry defaultSerializer, int maxFrameSize, ILogger logger)
+    {
+        _services = services.ToFrozenDictionary(s => s.Key, StringComparer.Ordinal);
+        _invoker = invoker;
+        Serializers = serializers;
+        DefaultSerializer = defaultSerializer;
+        _maxFrameSize = maxFrameSize;
+        _logger = logger;
+        _serviceList = _services.Count == 0 ? "(none)" : string.Join(", ", _services.Keys.Order(StringComparer.Ordinal));
+    }
+
+    public SerializerSet Serializers { get; }
+
+    public SerializerEntry DefaultSerializer { get; }
+
+    /// <summary>The address callers see in messages (set once the server is bound).</summary>
+    public string Address { get; set; } = "?";
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>From now on new calls fail fast with <see cref="RpcStatusCode.Unavailable"/>; returns when the calls in flight have finished.</summary>
+    public Task BeginStopAsync()
+    {
+        _stopping = true;
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        return _drained.Task;
+    }
+
+    /// <summary>Runs on the read loop: decodes, resolves, and queues the call; never throws.</summary>
+    public void Dispatch(ServerConnection connection, in RpcHeader header, in ReadOnlySequence<byte> body)
+    {
+        var serializer = Serializers.Find(header.Serializer);
+        if (serializer is null)
+        {
+            // The caller's serializer is unknown, so the failure is written in ours.
+            Fail(connection, header.RequestId, DefaultSerializer, RpcStatusCode.Serialization,
+                $"unknown serializer '{header.Serializer}' in request {header.RequestId}; this server knows: {Serializers.Known}.");
+            return;
+        }
+
+        DecodedRequest request;
+        try
+        {
+            request = serializer.Serializer.ReadRequest(body);
+        }
+        catch (Exception e)
+        {
+            Fail(connection, header.RequestId, serializer, RpcStatusCode.Serialization, $"request {header.RequestId} could not be decoded with '{serializer.Name}': {e.Message}");
+            return;
+        }
+
+        var oneway = request.Oneway;
+        var key = ServiceKey.Build(request.ClassName, request.Version, request.Group);
+        if (!_services.TryGetValue(key, out var service))
+        {
+            Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.ServiceNotFound,
+                $"no service {key} on {Address}; it exports: {_serviceList}.");
+            return;
+        }
+
+        var signature = MethodDescriptor.BuildSignature(request.MethodName, request.ParameterTypes);
+        if (!service.Descriptor.Methods.TryGetValue(signature, out var method))
+        {
+            Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.MethodNotFound,
+                $"service {key} on {Address} has no method {signature}; its methods: {service.MethodList}.");
+            return;
+        }
+
+        object?[] arguments;
+        try
+        {
+            arguments = request.ReadParameters(method.ParameterTypes);
+        }
+        catch (Exception e)
+        {
+            Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.Serialization,
+                $"arguments of {key} {signature} could not be decoded: {e.Message}");
+            return;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        if (_stopping)
+        {
+            Completed();
+            Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.Unavailable,
+                $"server {Address} is stopping; {key} {signature} was not called. Retry on another provider.");
+            return;
+        }
+
+        var call = new Call(this, connection, service, method, arguments, serializer, header.RequestId, request.Async, oneway);
+        ThreadPool.UnsafeQueueUserWorkItem(static c => _ = c.RunAsync(), call, preferLocal: false);
+    }
+
+    private void Completed()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0 && _stopping)
+        {
+            _drained.TrySetResult();
+        }
+    }
+
+    private void Reject(ServerConnection connection, long requestId, SerializerEntry serializer, bool oneway, RpcStatusCode status, string message)
+    {
+        if (oneway)
+        {
+            // A oneway caller gets no response, not even a failure.
+            Log.OnewayFailed(_logger, message, null);
+            return;
+        }
+
+        Fail(connection, requestId, serializer, status, message);
+    }
+
+    private void Fail(ServerConnection connection, long requestId, SerializerEntry serializer, RpcStatusCode status, string message)
+        => SendFailure(connection, requestId, serializer, message, ErrorTypes.For(status));
+
+    private void SendFailure(ServerConnection connection, long requestId, SerializerEntry serializer, string message, string errorType, bool async = false)
+    {
+        var builder = new FrameBuilder(_maxFrameSize);
+        try
+        {
+            serializer.Serializer.WriteResponse(new RpcResponse { Error = message, ErrorType = errorType, Async = async }, builder);
+            connection.TrySend(builder.Complete(MessageType.Response, RpcHeader.StatusFailure, requestId, serializer.PaddedName));
+        }
+        catch (Exception e)
+        {
+            builder.Abandon();
+            Log.ResponseFailed(_logger, requestId, connection.RemoteAddress, e);
+        }
+    }
+
+    private void SendResult(ServerConnection connection, long requestId, SerializerEntry serializer, MethodDescriptor method, object? result, bool async)
+    {
+        var builder = new FrameBuilder(_maxFrameSize);
+        OutgoingFrame frame;
+        try
+        {
+            serializer.Serializer.WriteResponse(new RpcResponse { Result = result, ResultClrType = method.ResultType, Async = async }, builder);
+            frame = builder.Complete(MessageType.Response, RpcHeader.StatusSuccess, requestId, serializer.PaddedName);
+        }
+        catch (Exception e)
+        {
+            builder.Abandon();
+            var status = e is RpcException { StatusCode: RpcStatusCode.FrameTooLarge } ? RpcStatusCode.FrameTooLarge : RpcStatusCode.Serialization;
+            Fail(connection, requestId, serializer, status, $"the result of {method.Signature} could not be written with '{serializer.Name}': {e.Message}");
+            return;
+        }
+
+        connection.TrySend(frame);
+    }
+
+    /// <summary>One call, run on the thread pool.</summary>
+    private sealed class Call(
+        ServiceDispatcher dispatcher,
+        ServerConnection connection,
+        ExportedService service,
+        MethodDescriptor method,
+        object?[] arguments,
+        SerializerEntry serializer,
+        long requestId,
+        bool async,
+        bool oneway)
+    {
+        public async Task RunAsync()
+        {
+            try
+            {
+                var returned = dispatcher._invoker.Invoke(service.Options.Implementation, method.Method, arguments);
+                var result = await method.AwaitReturnedAsync(returned).ConfigureAwait(false);
+                if (!oneway)
+                {
+                    dispatcher.SendResult(connection, requestId, serializer, method, result, async);
+                }
+            }
+            catch (Exception e)
+            {
+                Log.ServiceThrew(dispatcher._logger, service.Key, method.Signature, e);
+                if (!oneway)
+                {
+                    dispatcher.SendFailure(connection, requestId, serializer, e.Message, e.GetType().FullName ?? e.GetType().Name, async);
+                }
+            }
+            finally
+            {
+                dispatcher.Completed();
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(20, LogLevel.Debug, "Service {Key} {Signature} threw")]
+        public static partial void ServiceThrew(ILogger logger, string key, string signature, Exception exception);
+
+        [LoggerMessage(21, LogLevel.Warning, "A oneway call failed and no response was sent: {Message}")]
+        public static partial void OnewayFailed(ILogger logger, string message, Exception? exception);
+
+        [LoggerMessage(22, LogLevel.Warning, "The response to request {RequestId} for {Remote} could not be written")]
+        public static partial void ResponseFailed(ILogger logger, long requestId, string remote, Exception exception);
+    }
+}

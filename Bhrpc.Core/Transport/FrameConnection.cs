@@ -1,0 +1,245 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using Bhrpc.Codec;
+using Bhrpc.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Bhrpc.Transport;
+
+/// <summary>
+/// One bhrpc connection over a pair of pipes, shared by the server and the client: a read loop
+/// that parses frames and hands each to <see cref="OnFrame"/>, and a write loop that drains an
+/// outbox of whole frames and flushes once per batch, so concurrent senders never interleave bytes.
+/// </summary>
+internal abstract partial class FrameConnection
+{
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+    private readonly Action _abortTransport;
+    private readonly Channel<OutgoingFrame> _outbox = Channel.CreateUnbounded<OutgoingFrame>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
+    private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _lastActivity;
+    private int _closing;
+    private volatile bool _graceful = true;
+    private Exception? _closeReason;
+
+    protected FrameConnection(PipeReader input, PipeWriter output, Action abortTransport, string remoteAddress, int maxFrameSize, TimeProvider timeProvider, ILogger logger)
+    {
+        _input = input;
+        _output = output;
+        _abortTransport = abortTransport;
+        RemoteAddress = remoteAddress;
+        MaxFrameSize = maxFrameSize;
+        TimeProvider = timeProvider;
+        Logger = logger;
+        _lastActivity = timeProvider.GetTimestamp();
+    }
+
+    /// <summary>The peer's address, for messages.</summary>
+    public string RemoteAddress { get; }
+
+    /// <summary>Completes when the connection has closed and <see cref="OnClosed"/> has run.</summary>
+    public Task Closed => _closed.Task;
+
+    /// <summary>Whether closing has begun.</summary>
+    public bool IsClosing => Volatile.Read(ref _closing) != 0;
+
+    protected int MaxFrameSize { get; }
+
+    protected TimeProvider TimeProvider { get; }
+
+    protected ILogger Logger { get; }
+
+    /// <summary>How long nothing has been read from the peer.</summary>
+    public TimeSpan Silence => TimeProvider.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+
+    /// <summary>Runs the connection until it closes.</summary>
+    public async Task RunAsync()
+    {
+        var writing = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+            BeginClose(_closeReason ?? new RpcException(RpcStatusCode.ConnectionClosed, $"connection to {RemoteAddress} was closed by the peer."), graceful: true);
+        }
+        catch (Exception e)
+        {
+            BeginClose(e, graceful: false);
+        }
+
+        await writing.ConfigureAwait(false);
+        await _input.CompleteAsync().ConfigureAwait(false);
+        await _output.CompleteAsync().ConfigureAwait(false);
+        if (!_graceful)
+        {
+            // A graceful close lets the transport send what was flushed; an abort resets at once.
+            _abortTransport();
+        }
+
+        try
+        {
+            OnClosed(_closeReason!);
+        }
+        finally
+        {
+            _abort.Dispose();
+            _closed.TrySetResult();
+        }
+    }
+
+    /// <summary>Queues a whole frame for writing; false (and the buffer returned) when the connection is closing.</summary>
+    public bool TrySend(OutgoingFrame frame)
+    {
+        if (IsClosing || !_outbox.Writer.TryWrite(frame))
+        {
+            frame.Return();
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops reading, writes what is queued, then closes.</summary>
+    public void CloseGracefully(Exception reason) => BeginClose(reason, graceful: true);
+
+    /// <summary>Closes at once, dropping what is queued.</summary>
+    public void Abort(Exception reason) => BeginClose(reason, graceful: false);
+
+    /// <summary>Handles one frame on the read loop. Must not block; the body is valid only during the call.</summary>
+    protected abstract void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body);
+
+    /// <summary>Runs once, after both loops have stopped.</summary>
+    protected virtual void OnClosed(Exception reason)
+    {
+    }
+
+    private void BeginClose(Exception reason, bool graceful)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            _closeReason = reason;
+            _outbox.Writer.TryComplete();
+            _input.CancelPendingRead();
+        }
+
+        if (!graceful)
+        {
+            _graceful = false;
+            try
+            {
+                _abort.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already fully closed.
+            }
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        while (true)
+        {
+            var result = await _input.ReadAsync().ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (result.IsCanceled || IsClosing)
+            {
+                _input.AdvanceTo(buffer.Start);
+                return;
+            }
+
+            if (!buffer.IsEmpty)
+            {
+                Interlocked.Exchange(ref _lastActivity, TimeProvider.GetTimestamp());
+            }
+
+            try
+            {
+                while (FrameCodec.TryParse(ref buffer, MaxFrameSize, out var header, out var body))
+                {
+                    OnFrame(header, body);
+                }
+            }
+            finally
+            {
+                // Consumed up to the last whole frame; examined everything, so the next read waits for more bytes.
+                _input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            if (result.IsCompleted)
+            {
+                if (!buffer.IsEmpty)
+                {
+                    throw new RpcException(RpcStatusCode.ConnectionClosed, $"connection to {RemoteAddress} closed in the middle of a frame ({buffer.Length} bytes of an incomplete frame were left).");
+                }
+
+                return;
+            }
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _outbox.Reader;
+        var token = _abort.Token;
+        try
+        {
+            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                var pending = 0L;
+                while (reader.TryRead(out var frame))
+                {
+                    try
+                    {
+                        _output.Write(frame.Span);
+                        pending += frame.Length;
+                    }
+                    finally
+                    {
+                        frame.Return();
+                    }
+
+                    if (pending >= 64 * 1024)
+                    {
+                        pending = 0;
+                        if ((await _output.FlushAsync(token).ConfigureAwait(false)).IsCompleted)
+                        {
+                            return;
+                        }
+                    }
+                }
+
+                if (pending > 0 && (await _output.FlushAsync(token).ConfigureAwait(false)).IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Aborted: what is queued is dropped below.
+        }
+        catch (Exception e)
+        {
+            Log.WriteFailed(Logger, RemoteAddress, e);
+            BeginClose(e, graceful: false);
+        }
+        finally
+        {
+            _outbox.Writer.TryComplete();
+            while (reader.TryRead(out var frame))
+            {
+                frame.Return();
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Writing to {Remote} failed")]
+        public static partial void WriteFailed(ILogger logger, string remote, Exception exception);
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the whole bhrpc.NET test suite: `./test.sh` (extra arguments go to `dotnet test`).
+# It installs what the suite needs and is missing, starts the servers the tests use on loopback,
+# runs `dotnet test bhrpc.sln`, stops what it started, and ends with one line "N passed, N failed".
+# Under CI=true a missing tool is a failure, never a skipped test.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  log "the .NET SDK (dotnet) is not on PATH; install .NET 10 and run again."
+  exit 1
+fi
+
+run_dir="$(pwd)/.test-run"
+rm -rf "$run_dir"
+mkdir -p "$run_dir"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+# The local registry used by the tests lives in temp folders the tests create and delete themselves.
+export BHRPC_TEST_RUN_DIR="$run_dir"
+
+log "building"
+dotnet build bhrpc.sln -c Release -nologo -v quiet 2>&1 | tail -n 3
+
+log "running dotnet test bhrpc.sln"
+set +e
+dotnet test bhrpc.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$run_dir/test-output.txt"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects.
+sum() { grep -Eo "$1: +[0-9]+" "$run_dir/test-output.txt" | awk '{ n += $2 } END { print n + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+skipped=$(sum Skipped)
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  log "dotnet test ran no test"
+  status=1
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
