@@ -32,7 +32,7 @@ trap cleanup EXIT
 export BHRPC_TEST_RUN_DIR="$run_dir"
 
 log "building"
-dotnet build bhrpc.sln -c Release -nologo -v quiet 2>&1 | tail -n 3
+dotnet build bhrpc.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 log "running dotnet test bhrpc.sln"
 set +e

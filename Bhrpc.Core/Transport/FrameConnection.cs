@@ -67,6 +67,8 @@ internal abstract partial class FrameConnection
         }
         catch (Exception e)
         {
+            // Bad magic, a bad length or a frame cut off: this connection closes, every other one carries on.
+            Log.ClosedOnError(Logger, RemoteAddress, e.Message);
             BeginClose(e, graceful: false);
         }
 
@@ -239,6 +241,9 @@ internal abstract partial class FrameConnection
 
     private static partial class Log
     {
+        [LoggerMessage(2, LogLevel.Warning, "Closing the connection to {Remote}: {Reason}")]
+        public static partial void ClosedOnError(ILogger logger, string remote, string reason);
+
         [LoggerMessage(1, LogLevel.Debug, "Writing to {Remote} failed")]
         public static partial void WriteFailed(ILogger logger, string remote, Exception exception);
     }

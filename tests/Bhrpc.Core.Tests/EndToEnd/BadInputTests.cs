@@ -21,7 +21,7 @@ public sealed class BadInputTests
 
     private void AssertStillServed() => Assert.That(_harness.Proxy().Add(40, 2), Is.EqualTo(42), "another connection must still be served");
 
-    private async Task<Serialization.DecodedResponse> FailureFor(byte[] frame)
+    private async Task<Bhrpc.Serialization.DecodedResponse> FailureFor(byte[] frame)
     {
         await using var raw = await RawConnection.ConnectAsync(_harness.Server.Port);
         await raw.SendAsync(frame);

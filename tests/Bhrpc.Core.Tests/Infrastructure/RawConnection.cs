@@ -101,7 +101,7 @@ internal sealed class RawConnection : IAsyncDisposable
         }
     }
 
-    public static Serialization.DecodedResponse Decode(byte[] body) => new JsonRpcSerializer().ReadResponse(new ReadOnlySequence<byte>(body));
+    public static Bhrpc.Serialization.DecodedResponse Decode(byte[] body) => new JsonRpcSerializer().ReadResponse(new ReadOnlySequence<byte>(body));
 
     public async ValueTask DisposeAsync()
     {
