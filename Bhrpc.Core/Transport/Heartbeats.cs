@@ -11,6 +11,22 @@ namespace Bhrpc.Transport;
 /// </summary>
 internal static class Heartbeats
 {
+    /// <summary>
+    /// The pong for <paramref name="ping"/>: same request id and serializer name. Its body is written only
+    /// when that serializer is known here (Java bhrpc pings with protostuff, which .NET does not have).
+    /// Null when the ping's serializer name cannot be written back.
+    /// </summary>
+    public static OutgoingFrame? Pong(in RpcHeader ping, MessageType pongType, SerializerSet serializers, int maxBody)
+    {
+        if (ping.Serializer.Length is 0 or > RpcHeader.SerializerFieldSize || !ping.Serializer.All(char.IsAscii))
+        {
+            return null;
+        }
+
+        var serializer = serializers.Find(ping.Serializer);
+        return Build(pongType, ping.RequestId, serializer, serializer?.PaddedName ?? FrameCodec.PadSerializerName(ping.Serializer), maxBody);
+    }
+
     public static OutgoingFrame Build(MessageType type, long requestId, SerializerEntry? serializer, byte[] paddedName, int maxBody)
     {
         var builder = new FrameBuilder(maxBody);

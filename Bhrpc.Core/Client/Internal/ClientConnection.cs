@@ -141,14 +141,10 @@ internal sealed partial class ClientConnection : FrameConnection
 
     private void Pong(in RpcHeader ping)
     {
-        if (ping.Serializer.Length is 0 or > RpcHeader.SerializerFieldSize)
+        if (Heartbeats.Pong(ping, MessageType.HeartbeatToProvider, _serializers, MaxFrameSize) is { } pong)
         {
-            return;
+            TrySend(pong);
         }
-
-        var serializer = _serializers.Find(ping.Serializer);
-        var padded = serializer?.PaddedName ?? FrameCodec.PadSerializerName(ping.Serializer);
-        TrySend(Heartbeats.Build(MessageType.HeartbeatToProvider, ping.RequestId, serializer, padded, MaxFrameSize));
     }
 
     private static partial class Log

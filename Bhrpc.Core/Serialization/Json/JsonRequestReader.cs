@@ -19,9 +19,7 @@ internal static class JsonRequestReader
         string[]? parameterTypes = null;
         string? version = null;
         string? group = null;
-        var isAsync = false;
-        var oneway = false;
-        Dictionary<string, string>? attachments = null;
+        var shared = default(JsonMessageFields);
         long parametersStart = -1;
         long parametersLength = 0;
         var parameterCount = 0;
@@ -53,19 +51,7 @@ internal static class JsonRequestReader
             {
                 group = JsonFieldReader.ReadString(ref reader, JsonFields.Group);
             }
-            else if (reader.ValueTextEquals(JsonFields.Async.EncodedUtf8Bytes))
-            {
-                isAsync = JsonFieldReader.ReadBoolean(ref reader, JsonFields.Async);
-            }
-            else if (reader.ValueTextEquals(JsonFields.Oneway.EncodedUtf8Bytes))
-            {
-                oneway = JsonFieldReader.ReadBoolean(ref reader, JsonFields.Oneway);
-            }
-            else if (reader.ValueTextEquals(JsonFields.Attachments.EncodedUtf8Bytes))
-            {
-                attachments = JsonFieldReader.ReadAttachments(ref reader, JsonFields.Attachments);
-            }
-            else
+            else if (!shared.TryRead(ref reader))
             {
                 JsonFieldReader.SkipValue(ref reader);
             }
@@ -82,9 +68,9 @@ internal static class JsonRequestReader
             ParameterTypes = parameterTypes ?? [],
             Version = version ?? ServiceKey.DefaultVersion,
             Group = group ?? string.Empty,
-            Async = isAsync,
-            Oneway = oneway,
-            Attachments = attachments,
+            Async = shared.Async,
+            Oneway = shared.Oneway,
+            Attachments = shared.Attachments,
         };
     }
 

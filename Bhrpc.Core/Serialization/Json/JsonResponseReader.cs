@@ -14,9 +14,7 @@ internal static class JsonResponseReader
         var reader = new Utf8JsonReader(body, JsonSettings.Reader);
         string? error = null;
         string? errorType = null;
-        var isAsync = false;
-        var oneway = false;
-        Dictionary<string, string>? attachments = null;
+        var shared = default(JsonMessageFields);
         long resultStart = -1;
         long resultLength = 0;
 
@@ -35,19 +33,7 @@ internal static class JsonResponseReader
             {
                 errorType = JsonFieldReader.ReadString(ref reader, JsonFields.ErrorType);
             }
-            else if (reader.ValueTextEquals(JsonFields.Async.EncodedUtf8Bytes))
-            {
-                isAsync = JsonFieldReader.ReadBoolean(ref reader, JsonFields.Async);
-            }
-            else if (reader.ValueTextEquals(JsonFields.Oneway.EncodedUtf8Bytes))
-            {
-                oneway = JsonFieldReader.ReadBoolean(ref reader, JsonFields.Oneway);
-            }
-            else if (reader.ValueTextEquals(JsonFields.Attachments.EncodedUtf8Bytes))
-            {
-                attachments = JsonFieldReader.ReadAttachments(ref reader, JsonFields.Attachments);
-            }
-            else
+            else if (!shared.TryRead(ref reader))
             {
                 JsonFieldReader.SkipValue(ref reader);
             }
@@ -59,9 +45,9 @@ internal static class JsonResponseReader
         {
             Error = error,
             ErrorType = errorType,
-            Async = isAsync,
-            Oneway = oneway,
-            Attachments = attachments,
+            Async = shared.Async,
+            Oneway = shared.Oneway,
+            Attachments = shared.Attachments,
         };
     }
 }

@@ -47,16 +47,10 @@ internal sealed partial class ServerConnection : FrameConnection
 
     private void Pong(in RpcHeader ping)
     {
-        // A pong reuses the ping's id and serializer name; its body is written only when we know that serializer
-        // (Java bhrpc pings with protostuff, which .NET does not have).
-        if (ping.Serializer.Length is 0 or > RpcHeader.SerializerFieldSize)
+        if (Heartbeats.Pong(ping, MessageType.HeartbeatToConsumer, _dispatcher.Serializers, MaxFrameSize) is { } pong)
         {
-            return;
+            TrySend(pong);
         }
-
-        var serializer = _dispatcher.Serializers.Find(ping.Serializer);
-        var padded = serializer?.PaddedName ?? FrameCodec.PadSerializerName(ping.Serializer);
-        TrySend(Heartbeats.Build(MessageType.HeartbeatToConsumer, ping.RequestId, serializer, padded, MaxFrameSize));
     }
 
     private static partial class Log
