@@ -4,18 +4,14 @@ namespace Bhrpc.Metadata;
 
 /// <summary>
 /// What both sides need to know of one interface method: its name, declared parameter types and
-/// their portable names, how it returns, and adapters between its return shape and
-/// <see cref="Task{Object}"/>.
+/// their portable names, and how it returns.
 /// </summary>
 public sealed class MethodDescriptor
 {
     private static readonly MethodInfo s_awaitTaskOfT = typeof(MethodDescriptor).GetMethod(nameof(AwaitTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo s_awaitValueTaskOfT = typeof(MethodDescriptor).GetMethod(nameof(AwaitValueTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo s_toTaskOfT = typeof(MethodDescriptor).GetMethod(nameof(ToTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo s_toValueTaskOfT = typeof(MethodDescriptor).GetMethod(nameof(ToValueTaskOfT), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly Func<object, ValueTask<object?>>? _awaitReturned;
-    private readonly Func<Task<object?>, object>? _fromCall;
 
     /// <summary>Describes <paramref name="method"/>.</summary>
     public MethodDescriptor(MethodInfo method)
@@ -49,26 +45,22 @@ public sealed class MethodDescriptor
         else if (returnType == typeof(Task))
         {
             ReturnKind = ReturnKind.Task;
-            _fromCall = static t => t;
         }
         else if (returnType == typeof(ValueTask))
         {
             ReturnKind = ReturnKind.ValueTask;
-            _fromCall = static t => new ValueTask(t);
         }
         else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
         {
             ReturnKind = ReturnKind.TaskOfT;
             ResultType = returnType.GetGenericArguments()[0];
             _awaitReturned = s_awaitTaskOfT.MakeGenericMethod(ResultType).CreateDelegate<Func<object, ValueTask<object?>>>();
-            _fromCall = s_toTaskOfT.MakeGenericMethod(ResultType).CreateDelegate<Func<Task<object?>, object>>();
         }
         else if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
         {
             ReturnKind = ReturnKind.ValueTaskOfT;
             ResultType = returnType.GetGenericArguments()[0];
             _awaitReturned = s_awaitValueTaskOfT.MakeGenericMethod(ResultType).CreateDelegate<Func<object, ValueTask<object?>>>();
-            _fromCall = s_toValueTaskOfT.MakeGenericMethod(ResultType).CreateDelegate<Func<Task<object?>, object>>();
         }
         else
         {
@@ -128,17 +120,6 @@ public sealed class MethodDescriptor
         }
     }
 
-    /// <summary>Consumer side: turns the pending call into what the proxy method returns (for task-returning methods).</summary>
-    internal object FromCall(Task<object?> call) => _fromCall is null
-        ? throw new InvalidOperationException($"{Signature} does not return a task.")
-        : _fromCall(call);
-
-    /// <summary>Consumer side: the value a synchronous method returns for <paramref name="result"/> (default for a null value type).</summary>
-    internal object? FromResult(object? result)
-        => result is null && ResultType is { IsValueType: true } t && Nullable.GetUnderlyingType(t) is null
-            ? RuntimeDefaults.Of(t)
-            : result;
-
     private object Required(object? returned) => returned
         ?? throw new InvalidOperationException($"{Method.DeclaringType?.FullName}.{Signature} returned a null {Method.ReturnType.Name}; a task-returning service method must return a task.");
 
@@ -157,14 +138,4 @@ public sealed class MethodDescriptor
     private static async ValueTask<object?> AwaitTaskOfT<T>(object task) => await ((Task<T>)task).ConfigureAwait(false);
 
     private static async ValueTask<object?> AwaitValueTaskOfT<T>(object task) => await ((ValueTask<T>)task).ConfigureAwait(false);
-
-    private static object ToTaskOfT<T>(Task<object?> call) => ConvertAsync<T>(call);
-
-    private static object ToValueTaskOfT<T>(Task<object?> call) => new ValueTask<T>(ConvertAsync<T>(call));
-
-    private static async Task<T> ConvertAsync<T>(Task<object?> call)
-    {
-        var value = await call.ConfigureAwait(false);
-        return value is null ? default! : (T)value;
-    }
 }

@@ -56,7 +56,28 @@ internal sealed partial class ClientConnection : FrameConnection
         if (IsClosing)
         {
             _pending.TryRemove(requestId, out _);
-            throw ClosedError(call.Context);
+            throw ClosedError(call);
+        }
+    }
+
+    /// <summary>Fails and removes every pending call whose deadline is at or before <paramref name="now"/>.</summary>
+    public void ExpireOverdue(long now)
+    {
+        if (_pending.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var entry in _pending)
+        {
+            var call = entry.Value;
+            if (call.Deadline <= now && _pending.TryRemove(entry.Key, out _))
+            {
+                // Removed first, so a late response is dropped and nothing leaks.
+                call.TrySetException(new RpcException(
+                    RpcStatusCode.Timeout,
+                    $"{call.Context}: no response within {call.Timeout.TotalMilliseconds:F0} ms (request {call.RequestId}); raise ReferenceOptions.Timeout if the call is expected to take longer."));
+            }
         }
     }
 
@@ -66,8 +87,8 @@ internal sealed partial class ClientConnection : FrameConnection
     public void Ping()
         => TrySend(Heartbeats.Build(MessageType.HeartbeatFromConsumer, NextRequestId(), _pingSerializer, _pingSerializer.PaddedName, MaxFrameSize));
 
-    public RpcException ClosedError(string context)
-        => new(RpcStatusCode.ConnectionClosed, $"{context}: the connection to {RemoteAddress} is closed; the call was not sent.");
+    public RpcException ClosedError(PendingCall call)
+        => new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the connection to {RemoteAddress} is closed; the call was not sent.");
 
     protected override void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body)
     {

@@ -13,12 +13,13 @@ namespace Bhrpc.Client.Internal;
 /// </summary>
 internal sealed partial class ConnectionPool : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Task<ClientConnection>> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Host, int Port), Task<ClientConnection>> _connections = new();
     private readonly ClientOptions _options;
     private readonly SerializerSet _serializers;
     private readonly SerializerEntry _pingSerializer;
     private readonly ILogger _logger;
     private readonly HeartbeatMonitor _heartbeat;
+    private readonly ITimer _deadlines;
     private volatile bool _disposed;
 
     public ConnectionPool(ClientOptions options, SerializerSet serializers, ILogger logger)
@@ -28,6 +29,25 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         _pingSerializer = serializers.Get("json");
         _logger = logger;
         _heartbeat = new HeartbeatMonitor(options.HeartbeatInterval, options.TimeProvider, Open, static c => ((ClientConnection)c).Ping());
+
+        // One timer for every call's timeout: a per-call timer would cost an allocation and a timer-queue entry each.
+        _deadlines = options.TimeProvider.CreateTimer(static s => ((ConnectionPool)s!).ExpireOverdue(), this, DeadlineTick, DeadlineTick);
+    }
+
+    /// <summary>How often timeouts are checked; a call times out at most this much late.</summary>
+    public static TimeSpan DeadlineTick { get; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Fails the calls whose timeout has passed.</summary>
+    public void ExpireOverdue()
+    {
+        var now = _options.TimeProvider.GetTimestamp();
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.IsCompletedSuccessfully)
+            {
+                connection.Result.ExpireOverdue(now);
+            }
+        }
     }
 
     /// <summary>The open connections.</summary>
@@ -37,21 +57,21 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         .Where(c => !c.IsClosing);
 
     /// <summary>The connection to <paramref name="host"/>:<paramref name="port"/>, opened if needed.</summary>
-    public ValueTask<ClientConnection> GetAsync(string host, int port, string context)
+    public ValueTask<ClientConnection> GetAsync(string host, int port, PendingCall call)
     {
-        var address = host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
-        if (_connections.TryGetValue(address, out var existing) && existing.IsCompletedSuccessfully && !existing.Result.IsClosing)
+        if (_connections.TryGetValue((host, port), out var existing) && existing.IsCompletedSuccessfully && !existing.Result.IsClosing)
         {
             return ValueTask.FromResult(existing.Result);
         }
 
-        return GetSlowAsync(host, port, address, context);
+        return GetSlowAsync(host, port, call);
     }
 
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
         _heartbeat.Dispose();
+        _deadlines.Dispose();
         var reason = new RpcException(RpcStatusCode.Unavailable, "the client was disposed.");
         var closing = new List<Task>();
         foreach (var connection in Open().ToList())
@@ -63,13 +83,15 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         await Task.WhenAll(closing).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
     }
 
-    private async ValueTask<ClientConnection> GetSlowAsync(string host, int port, string address, string context)
+    private async ValueTask<ClientConnection> GetSlowAsync(string host, int port, PendingCall call)
     {
+        var key = (host, port);
+        var address = host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var fresh = new TaskCompletionSource<ClientConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var task = _connections.GetOrAdd(address, fresh.Task);
+            var task = _connections.GetOrAdd(key, fresh.Task);
             if (task == fresh.Task)
             {
                 // This caller opens the connection; concurrent callers await the same task.
@@ -79,8 +101,8 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
                 }
                 catch (Exception e)
                 {
-                    _connections.TryRemove(new KeyValuePair<string, Task<ClientConnection>>(address, task));
-                    var error = new RpcException(RpcStatusCode.ConnectionClosed, $"{context}: could not connect to {address}: {e.Message}", e);
+                    _connections.TryRemove(new KeyValuePair<(string, int), Task<ClientConnection>>(key, task));
+                    var error = new RpcException(RpcStatusCode.ConnectionClosed, $"{call.Context}: could not connect to {address}: {e.Message}", e);
                     fresh.SetException(error);
                     throw error;
                 }
@@ -92,7 +114,7 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
                 return connection;
             }
 
-            _connections.TryRemove(new KeyValuePair<string, Task<ClientConnection>>(address, task));
+            _connections.TryRemove(new KeyValuePair<(string, int), Task<ClientConnection>>(key, task));
         }
     }
 

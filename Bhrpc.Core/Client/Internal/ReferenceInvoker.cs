@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using Bhrpc.Codec;
 using Bhrpc.LoadBalance;
@@ -10,13 +11,14 @@ namespace Bhrpc.Client.Internal;
 
 /// <summary>
 /// Behind one proxy: turns each interface call into a request to a provider picked by the load
-/// balancer, waits for the response within the timeout (or not at all for oneway calls), and
-/// returns the result in the shape the method declares. Synchronous methods block only their caller.
+/// balancer and returns the pending call's task in the shape the method declares. Oneway calls
+/// complete once queued. On the common path (providers known, connection open) nothing awaits
+/// and nothing is allocated beyond the request and its pending call.
 /// </summary>
 internal sealed class ReferenceInvoker : IProxyInvocationHandler
 {
     private readonly ReferenceOptions _options;
-    private readonly ServiceDescriptor _descriptor;
+    private readonly FrozenDictionary<MethodInfo, MethodPlan> _plans;
     private readonly SerializerEntry _serializer;
     private readonly ILoadBalancer _loadBalancer;
     private readonly IProviderSource _providers;
@@ -24,40 +26,65 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
     private readonly ClientOptions _clientOptions;
     private readonly string _serviceKey;
     private readonly string _sourceIp;
+    private readonly long _timeoutTicks;
 
     public ReferenceInvoker(ReferenceOptions options, ClientOptions clientOptions, SerializerEntry serializer, ILoadBalancer loadBalancer, IProviderSource providers, ConnectionPool pool, string sourceIp)
     {
         _options = options;
         _clientOptions = clientOptions;
-        _descriptor = ServiceDescriptor.For(options.Interface);
+        _plans = ServiceDescriptor.For(options.Interface).ByMethod.ToFrozenDictionary(p => p.Key, p => new MethodPlan(p.Value));
         _serializer = serializer;
         _loadBalancer = loadBalancer;
         _providers = providers;
         _pool = pool;
         _serviceKey = options.Key;
         _sourceIp = sourceIp;
+        _timeoutTicks = options.Timeout == Timeout.InfiniteTimeSpan
+            ? long.MaxValue
+            : (long)(options.Timeout.TotalSeconds * clientOptions.TimeProvider.TimestampFrequency);
     }
 
     public object? Invoke(MethodInfo method, object?[] arguments)
     {
-        if (!_descriptor.ByMethod.TryGetValue(method, out var descriptor))
+        if (!_plans.TryGetValue(method, out var plan))
         {
             throw new RpcException(RpcStatusCode.MethodNotFound, $"{method} is not a method of {_options.Interface.FullName}.");
         }
 
-        if (descriptor.IsAsync)
+        var call = plan.NewCall(_serviceKey);
+        try
         {
-            return descriptor.FromCall(CallAsync(descriptor, arguments));
+            var start = StartAsync(call, arguments);
+            if (!start.IsCompletedSuccessfully)
+            {
+                _ = FinishStartAsync(start, call);
+            }
+        }
+        catch (Exception e)
+        {
+            call.TrySetException(e);
         }
 
-        // The synchronous adapter: only this caller's thread waits.
-        return descriptor.FromResult(CallAsync(descriptor, arguments).GetAwaiter().GetResult());
+        return call.ToReturnValue();
     }
 
-    private async Task<object?> CallAsync(MethodDescriptor method, object?[] arguments)
+    private static async Task FinishStartAsync(ValueTask start, PendingCall call)
     {
-        var context = $"{_serviceKey} {method.Signature}";
-        var providers = await _providers.GetAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await start.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            call.TrySetException(e);
+        }
+    }
+
+    /// <summary>Picks a provider, gets its connection and sends; completes synchronously when both are at hand.</summary>
+    private async ValueTask StartAsync(PendingCall call, object?[] arguments)
+    {
+        var providersTask = _providers.GetAsync(CancellationToken.None);
+        var providers = providersTask.IsCompletedSuccessfully ? providersTask.Result : await providersTask.ConfigureAwait(false);
         if (providers.Count == 0)
         {
             throw new RpcException(RpcStatusCode.NoProvider, $"no provider for {_serviceKey} in {_providers.Description}; start a provider of that service, version and group, or check the registry address.");
@@ -65,48 +92,41 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
 
         var hash = arguments.Length > 0 && arguments[0] is { } first ? first.GetHashCode() : _serviceKey.GetHashCode(StringComparison.Ordinal);
         var instance = _loadBalancer.Select(providers, new LoadBalanceContext(_serviceKey, hash, _sourceIp));
-        context = $"{context} at {instance.Address}";
-        var connection = await _pool.GetAsync(instance.Host, instance.Port, context).ConfigureAwait(false);
+        var connectionTask = _pool.GetAsync(instance.Host, instance.Port, call);
+        var connection = connectionTask.IsCompletedSuccessfully ? connectionTask.Result : await connectionTask.ConfigureAwait(false);
+        Send(connection, call, arguments);
+    }
 
+    private void Send(ClientConnection connection, PendingCall call, object?[] arguments)
+    {
+        call.Address = connection.RemoteAddress;
         var requestId = connection.NextRequestId();
-        var frame = BuildRequest(method, arguments, requestId, context);
+        call.RequestId = requestId;
+        var frame = BuildRequest(call, arguments, requestId);
         if (_options.Oneway)
         {
             if (!connection.TrySend(frame))
             {
-                throw connection.ClosedError(context);
+                throw connection.ClosedError(call);
             }
 
-            return null;
+            call.TrySetResult(null);
+            return;
         }
 
-        var pending = new PendingCall(method.ResultType, context);
-        connection.AddPending(requestId, pending);
+        call.Timeout = _options.Timeout;
+        call.Deadline = _timeoutTicks == long.MaxValue ? long.MaxValue : _clientOptions.TimeProvider.GetTimestamp() + _timeoutTicks;
+        connection.AddPending(requestId, call);
         if (!connection.TrySend(frame))
         {
             connection.RemovePending(requestId);
-            throw connection.ClosedError(context);
-        }
-
-        if (_options.Timeout == Timeout.InfiniteTimeSpan)
-        {
-            return await pending.Task.ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await pending.Task.WaitAsync(_options.Timeout, _clientOptions.TimeProvider).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Remove the entry so a late response is dropped and nothing leaks.
-            connection.RemovePending(requestId);
-            throw new RpcException(RpcStatusCode.Timeout, $"{context}: no response within {_options.Timeout.TotalMilliseconds:F0} ms (request {requestId}); raise ReferenceOptions.Timeout if the call is expected to take longer.");
+            throw connection.ClosedError(call);
         }
     }
 
-    private OutgoingFrame BuildRequest(MethodDescriptor method, object?[] arguments, long requestId, string context)
+    private OutgoingFrame BuildRequest(PendingCall call, object?[] arguments, long requestId)
     {
+        var method = call.Method;
         var request = new RpcRequest
         {
             ClassName = _options.EffectiveServiceName,
@@ -133,7 +153,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         catch (Exception e)
         {
             builder.Abandon();
-            throw new RpcException(RpcStatusCode.Serialization, $"{context}: the arguments could not be written with '{_serializer.Name}': {e.Message}", e);
+            throw new RpcException(RpcStatusCode.Serialization, $"{call.Context}: the arguments could not be written with '{_serializer.Name}': {e.Message}", e);
         }
     }
 }

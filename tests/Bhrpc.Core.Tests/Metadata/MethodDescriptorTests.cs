@@ -1,3 +1,4 @@
+using Bhrpc.Client.Internal;
 using Bhrpc.Metadata;
 
 namespace Bhrpc.Tests.Metadata;
@@ -51,16 +52,38 @@ public sealed class MethodDescriptorTests
     }
 
     [Test]
-    public async Task FromCall_TaskOfT_ConvertsNullToDefault()
+    public async Task PendingCall_TaskOfT_IsTheTaskTheProxyReturns()
     {
-        var task = (Task<string>)Describe(nameof(IShapes.TOfT)).FromCall(Task.FromResult<object?>("x"));
+        var call = new MethodPlan(Describe(nameof(IShapes.TOfT))).NewCall("key");
+        var task = (Task<string>)call.ToReturnValue()!;
+        Assert.That(task.IsCompleted, Is.False);
+        call.TrySetResult("x");
         Assert.That(await task, Is.EqualTo("x"));
-        var value = (ValueTask<int?>)Describe(nameof(IShapes.VTOfT)).FromCall(Task.FromResult<object?>(null));
-        Assert.That(await value, Is.Null);
     }
 
     [Test]
-    public void FromResult_NullForValueType_IsDefault() => Assert.That(Describe(nameof(IShapes.Value)).FromResult(null), Is.EqualTo(0));
+    public async Task PendingCall_ValueTaskOfNullable_CompletesWithNull()
+    {
+        var call = new MethodPlan(Describe(nameof(IShapes.VTOfT))).NewCall("key");
+        call.TrySetResult(null);
+        Assert.That(await (ValueTask<int?>)call.ToReturnValue()!, Is.Null);
+    }
+
+    [Test]
+    public void PendingCall_SyncValueTypeWithNullResult_ReturnsDefault()
+    {
+        var call = new MethodPlan(Describe(nameof(IShapes.Value))).NewCall("key");
+        call.TrySetResult(null);
+        Assert.That(call.ToReturnValue(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void PendingCall_SyncFailure_ThrowsTheRpcException()
+    {
+        var call = new MethodPlan(Describe(nameof(IShapes.V))).NewCall("key");
+        call.TrySetException(new RpcException(RpcStatusCode.Timeout, "late"));
+        Assert.That(() => call.ToReturnValue(), Throws.TypeOf<RpcException>().With.Message.EqualTo("late"));
+    }
 
     [Test]
     public async Task AwaitReturned_AwaitsTasks()
