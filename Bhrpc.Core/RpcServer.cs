@@ -41,7 +41,7 @@ public sealed partial class RpcServer : IAsyncDisposable
     internal RpcServer(ServerOptions options, IReadOnlyList<ServiceOptions> services)
     {
         _options = options;
-        _services = [.. services.Select(s => new ExportedService(s, s.Key, Metadata.ServiceDescriptor.For(s.ServiceType)))];
+        _services = [.. services.Select(s => new ExportedService(s, Metadata.ServiceDescriptor.For(s.ServiceType)))];
         var duplicate = _services.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

@@ -48,12 +48,12 @@ internal static class JsonFieldReader
         reader.Skip();
     }
 
-    public static string? ReadString(ref Utf8JsonReader reader, JsonEncodedText field)
+    public static string? ReadString(ref Utf8JsonReader reader, JsonEncodedText field, bool pooled = false)
     {
         Next(ref reader);
         return reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => pooled ? JsonNamePool.GetString(ref reader) : reader.GetString(),
             JsonTokenType.Null => null,
             _ => throw WrongKind(field, "a string", reader.TokenType),
         };
@@ -93,15 +93,16 @@ internal static class JsonFieldReader
             count++;
         }
 
-        var values = count == 0 ? [] : new string[count];
-        for (var i = 0; i < values.Length; i++)
+        var scratch = JsonNamePool.Scratch(count);
+        for (var i = 0; i < count; i++)
         {
             Next(ref reader);
-            values[i] = reader.TokenType == JsonTokenType.String
-                ? reader.GetString()!
+            scratch[i] = reader.TokenType == JsonTokenType.String
+                ? JsonNamePool.GetString(ref reader)
                 : throw WrongKind(field, "an array of strings", reader.TokenType);
         }
 
+        var values = JsonNamePool.GetArray(scratch, count);
         Next(ref reader);
         return values;
     }

@@ -29,11 +29,11 @@ internal static class JsonRequestReader
         {
             if (reader.ValueTextEquals(JsonFields.ClassName.EncodedUtf8Bytes))
             {
-                className = JsonFieldReader.ReadString(ref reader, JsonFields.ClassName);
+                className = JsonFieldReader.ReadString(ref reader, JsonFields.ClassName, pooled: true);
             }
             else if (reader.ValueTextEquals(JsonFields.MethodName.EncodedUtf8Bytes))
             {
-                methodName = JsonFieldReader.ReadString(ref reader, JsonFields.MethodName);
+                methodName = JsonFieldReader.ReadString(ref reader, JsonFields.MethodName, pooled: true);
             }
             else if (reader.ValueTextEquals(JsonFields.ParameterTypes.EncodedUtf8Bytes))
             {
@@ -45,11 +45,11 @@ internal static class JsonRequestReader
             }
             else if (reader.ValueTextEquals(JsonFields.Version.EncodedUtf8Bytes))
             {
-                version = JsonFieldReader.ReadString(ref reader, JsonFields.Version);
+                version = JsonFieldReader.ReadString(ref reader, JsonFields.Version, pooled: true);
             }
             else if (reader.ValueTextEquals(JsonFields.Group.EncodedUtf8Bytes))
             {
-                group = JsonFieldReader.ReadString(ref reader, JsonFields.Group);
+                group = JsonFieldReader.ReadString(ref reader, JsonFields.Group, pooled: true);
             }
             else if (!shared.TryRead(ref reader))
             {

@@ -17,7 +17,7 @@ namespace Bhrpc.Server.Internal;
 /// </summary>
 internal sealed partial class ServiceDispatcher
 {
-    private readonly FrozenDictionary<string, ExportedService> _services;
+    private readonly FrozenDictionary<(string Name, string Version, string Group), ExportedService> _services;
     private readonly IReflectInvoker _invoker;
     private readonly ILogger _logger;
     private readonly int _maxFrameSize;
@@ -28,13 +28,13 @@ internal sealed partial class ServiceDispatcher
 
     public ServiceDispatcher(IEnumerable<ExportedService> services, IReflectInvoker invoker, SerializerSet serializers, SerializerEntry defaultSerializer, int maxFrameSize, ILogger logger)
     {
-        _services = services.ToFrozenDictionary(s => s.Key, StringComparer.Ordinal);
+        _services = services.ToFrozenDictionary(s => (s.Options.EffectiveServiceName, s.Options.Version, s.Options.Group ?? string.Empty));
         _invoker = invoker;
         Serializers = serializers;
         DefaultSerializer = defaultSerializer;
         _maxFrameSize = maxFrameSize;
         _logger = logger;
-        _serviceList = _services.Count == 0 ? "(none)" : string.Join(", ", _services.Keys.Order(StringComparer.Ordinal));
+        _serviceList = _services.Count == 0 ? "(none)" : string.Join(", ", _services.Values.Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 
     public SerializerSet Serializers { get; }
@@ -82,19 +82,17 @@ internal sealed partial class ServiceDispatcher
         }
 
         var oneway = request.Oneway;
-        var key = ServiceKey.Build(request.ClassName, request.Version, request.Group);
-        if (!_services.TryGetValue(key, out var service))
+        if (!_services.TryGetValue((request.ClassName, request.Version, request.Group), out var service))
         {
             Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.ServiceNotFound,
-                $"no service {key} on {Address}; it exports: {_serviceList}.");
+                $"no service {ServiceKey.Build(request.ClassName, request.Version, request.Group)} on {Address}; it exports: {_serviceList}.");
             return;
         }
 
-        var signature = MethodDescriptor.BuildSignature(request.MethodName, request.ParameterTypes);
-        if (!service.Descriptor.Methods.TryGetValue(signature, out var method))
+        if (!service.Methods.TryGetValue(new MethodKey(request.MethodName, request.ParameterTypes), out var method))
         {
             Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.MethodNotFound,
-                $"service {key} on {Address} has no method {signature}; its methods: {service.MethodList}.");
+                $"service {service.Key} on {Address} has no method {MethodDescriptor.BuildSignature(request.MethodName, request.ParameterTypes)}; its methods: {service.MethodList}.");
             return;
         }
 
@@ -106,7 +104,7 @@ internal sealed partial class ServiceDispatcher
         catch (Exception e)
         {
             Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.Serialization,
-                $"arguments of {key} {signature} could not be decoded: {e.Message}");
+                $"arguments of {service.Key} {method.Signature} could not be decoded: {e.Message}");
             return;
         }
 
@@ -115,12 +113,12 @@ internal sealed partial class ServiceDispatcher
         {
             Completed();
             Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.Unavailable,
-                $"server {Address} is stopping; {key} {signature} was not called. Retry on another provider.");
+                $"server {Address} is stopping; {service.Key} {method.Signature} was not called. Retry on another provider.");
             return;
         }
 
         var call = new Call(this, connection, service, method, arguments, serializer, header.RequestId, request.Async, oneway);
-        ThreadPool.UnsafeQueueUserWorkItem(static c => _ = c.RunAsync(), call, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
     }
 
     private void Completed()
@@ -191,9 +189,11 @@ internal sealed partial class ServiceDispatcher
         SerializerEntry serializer,
         long requestId,
         bool async,
-        bool oneway)
+        bool oneway) : IThreadPoolWorkItem
     {
-        public async Task RunAsync()
+        public void Execute() => _ = RunAsync();
+
+        private async Task RunAsync()
         {
             try
             {
