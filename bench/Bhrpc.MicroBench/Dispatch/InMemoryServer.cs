@@ -27,7 +27,7 @@ internal sealed class InMemoryServer : IAsyncDisposable
     public InMemoryServer()
     {
         var service = new ServiceOptions { ServiceType = typeof(IBenchService), Implementation = new BenchService() };
-        var exported = new ExportedService(service, service.Key, ServiceDescriptor.For(service.ServiceType));
+        var exported = new ExportedService(service, ServiceDescriptor.For(service.ServiceType));
         var serializers = new SerializerSet(ExtensionLoader.Shared);
         var dispatcher = new ServiceDispatcher(
             [exported],

@@ -3,13 +3,14 @@ using Bhrpc.Extensions;
 using Bhrpc.Metadata;
 using Bhrpc.MicroBench.Services;
 using Bhrpc.Reflect;
+using Bhrpc.Server.Internal;
 
 namespace Bhrpc.MicroBench.Dispatch;
 
 /// <summary>
 /// The server's steps between a decoded request and its result, as <c>ServiceDispatcher</c> runs
-/// them: resolve the method (build the signature from the request's name and portable parameter
-/// types, look it up in the exported service's <see cref="ServiceDescriptor.Methods"/>), call it
+/// them: resolve the method (look the request's name and portable parameter types up in the
+/// exported service's method table, by value, without building a signature), call it
 /// through the <c>reflection</c> <see cref="IReflectInvoker"/>, and turn what it returned into the
 /// value to send (<c>MethodDescriptor.AwaitReturnedAsync</c>).
 /// </summary>
@@ -17,7 +18,7 @@ namespace Bhrpc.MicroBench.Dispatch;
 public class InvokeBenchmarks
 {
     private readonly BenchService _service = new();
-    private ServiceDescriptor _descriptor = null!;
+    private ExportedService _exported = null!;
     private IReflectInvoker _invoker = null!;
     private MethodDescriptor _method = null!;
     private string _methodName = string.Empty;
@@ -31,7 +32,8 @@ public class InvokeBenchmarks
     public void Setup()
     {
         // The server looks the descriptor up once per exported service, not per call.
-        _descriptor = ServiceDescriptor.For(typeof(IBenchService));
+        var options = new ServiceOptions { ServiceType = typeof(IBenchService), Implementation = _service };
+        _exported = new ExportedService(options, ServiceDescriptor.For(typeof(IBenchService)));
         _invoker = ExtensionLoader.Shared.Create<IReflectInvoker>("reflection");
         (_methodName, _portableParameterTypes, _arguments) = Target switch
         {
@@ -45,10 +47,9 @@ public class InvokeBenchmarks
     [Benchmark]
     public MethodDescriptor Resolve()
     {
-        var signature = MethodDescriptor.BuildSignature(_methodName, _portableParameterTypes);
-        return _descriptor.Methods.TryGetValue(signature, out var method)
+        return _exported.Methods.TryGetValue(new MethodKey(_methodName, _portableParameterTypes), out var method)
             ? method
-            : throw new InvalidOperationException($"no method {signature}.");
+            : throw new InvalidOperationException($"no method {_methodName}.");
     }
 
     [Benchmark]
