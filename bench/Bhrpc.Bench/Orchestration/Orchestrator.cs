@@ -50,6 +50,8 @@ internal sealed class Orchestrator(BenchOptions options)
             systems,
             [.. measured.GroupBy(r => (r.Scenario, r.System)).Select(g => ResultMedian.Of([.. g]))]);
 
+        Console.WriteLine($"- load average after the run: {MachineInfo.LoadAverage()}");
+        Console.WriteLine();
         Console.WriteLine("## Scenarios");
         Console.WriteLine();
         foreach (var scenario in options.Scenarios)
