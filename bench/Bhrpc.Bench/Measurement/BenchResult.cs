@@ -14,6 +14,8 @@ namespace Bhrpc.Bench.Measurement;
 /// <param name="Seconds">Measured wall time.</param>
 /// <param name="Samples">Latency samples behind the percentiles.</param>
 /// <param name="Runs">Runs behind the numbers.</param>
+/// <param name="ClientGcs">Garbage collections in the client process (all generations).</param>
+/// <param name="ServerGcs">Garbage collections in the server process (all generations).</param>
 /// <param name="Error">Why the measurement failed; null when it did not.</param>
 /// <param name="Note">Something to know about numbers that are there (some runs failed, recording stopped early).</param>
 internal sealed record BenchResult(
@@ -32,11 +34,13 @@ internal sealed record BenchResult(
     double Seconds,
     long Samples,
     int Runs,
+    double ClientGcs,
+    double ServerGcs,
     string? Error = null,
     string? Note = null)
 {
     public bool Failed => Error is not null;
 
     public static BenchResult Failure(string scenario, string system, string error)
-        => new(scenario, system, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0, 0, 1, error);
+        => new(scenario, system, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0, 0, 1, double.NaN, double.NaN, error);
 }

@@ -40,6 +40,8 @@ internal static class ResultMedian
             Median(r => r.Seconds),
             ok.Sum(r => r.Samples),
             ok.Count,
+            Median(r => r.ClientGcs),
+            Median(r => r.ServerGcs),
             Error: null,
             Note: failed == 0 ? ok.Select(r => r.Note).FirstOrDefault(n => n is not null) : $"{failed} of {runs.Count} runs failed, median of the others; first error: {runs.First(r => r.Failed).Error}");
     }

@@ -13,6 +13,13 @@ namespace Bhrpc.Bench.Orchestration;
 /// </summary>
 internal sealed class Orchestrator(BenchOptions options)
 {
+    /// <summary>
+    /// Extra warm-up of the first scenario on each fresh server child. Both processes are still
+    /// tiering up their JIT code then (tier 0, instrumented, tier 1, compiled in the background on
+    /// cores the load keeps busy), which would otherwise count against whichever scenario runs first.
+    /// </summary>
+    private static readonly TimeSpan s_firstScenarioExtraWarmup = TimeSpan.FromSeconds(2);
+
     /// <summary>Runs the benchmark; 0 when every measurement succeeded, 1 otherwise.</summary>
     public async Task<int> RunAsync()
     {
@@ -24,6 +31,11 @@ internal sealed class Orchestrator(BenchOptions options)
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- warm-up {options.Warmup.TotalSeconds:0.###} s, measured {options.Duration.TotalSeconds:0.###} s per scenario and system, {options.Runs} run(s){(options.Runs > 1 ? " (medians)" : string.Empty)}; client and server in separate processes over 127.0.0.1"));
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            Console.WriteLine($"- the first scenario on each fresh server child warms up {s_firstScenarioExtraWarmup.TotalSeconds:0} s longer (JIT tiering of both processes)");
+        }
+
         var systems = new List<string>();
         foreach (var name in options.Systems)
         {
@@ -89,8 +101,8 @@ internal sealed class Orchestrator(BenchOptions options)
     private async Task<List<BenchResult>> MeasureAsync(IReadOnlyList<string> systems)
     {
         var samples = new SampleBuffer(SampleBuffer.DefaultCapacity);
-        var runner = new ScenarioRunner(options.Warmup, options.Duration, samples);
-        var perScenario = options.Warmup + options.Duration + TimeSpan.FromSeconds(120);
+        var runner = new ScenarioRunner(options.Duration, samples);
+        var perScenario = options.Warmup + s_firstScenarioExtraWarmup + options.Duration + TimeSpan.FromSeconds(120);
         var childLifetime = perScenario * options.Scenarios.Count + TimeSpan.FromSeconds(120);
         var results = new List<BenchResult>();
         for (var run = 1; run <= options.Runs; run++)
@@ -113,9 +125,12 @@ internal sealed class Orchestrator(BenchOptions options)
 
                 await using (server.ConfigureAwait(false))
                 {
+                    var first = true;
                     foreach (var scenario in options.Scenarios)
                     {
-                        var result = await runner.RunAsync(system, server, scenario).ConfigureAwait(false);
+                        var warmup = first && options.Warmup > TimeSpan.Zero ? options.Warmup + s_firstScenarioExtraWarmup : options.Warmup;
+                        first = false;
+                        var result = await runner.RunAsync(system, server, scenario, warmup).ConfigureAwait(false);
                         Progress(Summary(run, scenario, result));
                         results.Add(result);
                     }

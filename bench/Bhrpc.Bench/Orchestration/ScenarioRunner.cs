@@ -10,7 +10,7 @@ namespace Bhrpc.Bench.Orchestration;
 /// flight, run the measured phase, snapshot again. Never throws: a failure becomes a failed result.
 /// Every wait is bounded; a stuck measurement is abandoned and its connections closed.
 /// </summary>
-internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration, SampleBuffer samples)
+internal sealed class ScenarioRunner(TimeSpan duration, SampleBuffer samples)
 {
     private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(30);
 
@@ -18,7 +18,7 @@ internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration, SampleB
     private static readonly TimeSpan s_slack = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan s_disposeTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<BenchResult> RunAsync(IBenchSystem system, ServerProcess server, Scenario scenario)
+    public async Task<BenchResult> RunAsync(IBenchSystem system, ServerProcess server, Scenario scenario, TimeSpan warmup)
     {
         IBenchClient? client = null;
         PhaseControl? phases = null;
@@ -90,6 +90,8 @@ internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration, SampleB
             seconds,
             sorted.Length,
             Runs: 1,
+            ClientGcs: client.Gen0Collections,
+            ServerGcs: server.Gen0Collections,
             Note: sorted.Length < calls ? $"latency recorded for {sorted.Length:N0} of {calls:N0} calls (sample buffer full)" : null);
     }
 

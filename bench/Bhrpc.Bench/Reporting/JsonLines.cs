@@ -39,6 +39,8 @@ internal static class JsonLines
             Number(json, "ratioVsHttp1", results.Ratio(scenario, result, SystemCatalog.Http1));
             Number(json, "ratioVsHttp2", results.Ratio(scenario, result, SystemCatalog.Http2));
             json.WriteString("ratioOf", scenario.LatencyBound ? "p50" : "callsPerSecond");
+            Number(json, "clientGcs", result.ClientGcs);
+            Number(json, "serverGcs", result.ServerGcs);
             json.WriteNumber("calls", result.Calls);
             Number(json, "seconds", result.Seconds);
             json.WriteNumber("samples", result.Samples);
