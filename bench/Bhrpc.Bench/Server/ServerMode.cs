@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bhrpc.Bench.Measurement;
 using Bhrpc.Bench.Systems;
 
@@ -25,11 +26,11 @@ internal static class ServerMode
                 case "--system":
                     system = args[i + 1];
                     break;
-                case "--max-seconds":
-                    maxSeconds = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+                case "--max-seconds" when double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
+                    maxSeconds = seconds;
                     break;
                 default:
-                    Console.Error.WriteLine($"server: unknown option '{args[i]}'.");
+                    Console.Error.WriteLine($"server: unknown option or bad value: {args[i]} {args[i + 1]} (--max-seconds takes a positive number).");
                     return 2;
             }
         }
