@@ -1,0 +1,75 @@
+using Bhrpc.Bench.Server;
+using Bhrpc.Extensions;
+using Bhrpc.Serialization;
+
+namespace Bhrpc.Bench.Systems;
+
+/// <summary>
+/// The systems by name: <c>raw</c>, <c>http1</c>, <c>http2</c> and <c>bhrpc-&lt;serializer&gt;</c> for any
+/// serializer name, so a new serializer is benchmarked by naming it (<c>bhrpc-hessian2</c>).
+/// </summary>
+internal static class SystemCatalog
+{
+    public const string Raw = "raw";
+    public const string Http1 = "http1";
+    public const string Http2 = "http2";
+    public const string BhrpcPrefix = "bhrpc-";
+
+    /// <summary>What runs when <c>--systems</c> is not given; serializers not built yet are skipped with a note.</summary>
+    public static IReadOnlyList<string> DefaultNames { get; } = [Raw, "bhrpc-json", "bhrpc-hessian2", Http1, Http2];
+
+    /// <summary>Parses a comma-separated list, checking each name's form.</summary>
+    public static IReadOnlyList<string> ParseNames(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.ToLowerInvariant())
+            .Distinct()
+            .ToList();
+        foreach (var name in names)
+        {
+            if (name is not (Raw or Http1 or Http2) && SerializerOf(name) is null)
+            {
+                throw new ArgumentException($"--systems: unknown system '{name}'; expected raw, bhrpc-<serializer> (for example bhrpc-json), http1 or http2.");
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The serializer of a <c>bhrpc-&lt;serializer&gt;</c> name; null for other names.</summary>
+    public static string? SerializerOf(string system)
+        => system.StartsWith(BhrpcPrefix, StringComparison.Ordinal) && system.Length > BhrpcPrefix.Length ? system[BhrpcPrefix.Length..] : null;
+
+    /// <summary>Why <paramref name="system"/> cannot run in this build; null when it can.</summary>
+    public static string? Unavailable(string system)
+    {
+        if (SerializerOf(system) is not { } serializer)
+        {
+            return null;
+        }
+
+        var known = ExtensionLoader.Shared.Names<IRpcSerializer>();
+        return known.Contains(serializer, StringComparer.Ordinal)
+            ? null
+            : $"skipping {system}: this build has no '{serializer}' serializer (known: {string.Join(", ", known)}).";
+    }
+
+    /// <summary>The client side of <paramref name="system"/>.</summary>
+    public static IBenchSystem Create(string system) => system switch
+    {
+        Raw => new RawSystem(),
+        Http1 => new HttpSystem(Http1, HttpHost.Http1Endpoint, new Version(1, 1)),
+        Http2 => new HttpSystem(Http2, HttpHost.Http2Endpoint, new Version(2, 0)),
+        _ when SerializerOf(system) is { } serializer => new BhrpcSystem(system, serializer),
+        _ => throw new ArgumentException($"unknown system '{system}'."),
+    };
+
+    /// <summary>The server side of <paramref name="system"/>, for the child process; null for an unknown name.</summary>
+    public static IServerHost? CreateServerHost(string system) => system switch
+    {
+        Raw => new RawEchoHost(),
+        Http1 or Http2 => new HttpHost(),
+        _ when SerializerOf(system) is not null => new BhrpcHost(),
+        _ => null,
+    };
+}
