@@ -106,6 +106,7 @@ public sealed class RpcClient : IAsyncDisposable
         options.Validate();
         var key = (options.Type, options.Address ?? string.Empty);
         var copy = options.Clone();
+        copy.LoggerFactory ??= _options.LoggerFactory;
         return _registries.GetOrAdd(key, _ => new Lazy<IRegistry>(() => _options.Extensions.Create<IRegistryFactory>(copy.Type).Create(copy))).Value;
     }
 }

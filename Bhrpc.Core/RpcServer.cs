@@ -111,7 +111,9 @@ public sealed partial class RpcServer : IAsyncDisposable
                 _options.MaxFrameSize,
                 _logger);
             _handler = new RpcConnectionHandler(_dispatcher, _options, _logger);
-            _registry = _options.Extensions.Create<IRegistryFactory>(_options.Registry.Type).Create(_options.Registry.Clone());
+            var registryOptions = _options.Registry.Clone();
+            registryOptions.LoggerFactory ??= _options.LoggerFactory;
+            _registry = _options.Extensions.Create<IRegistryFactory>(registryOptions.Type).Create(registryOptions);
 
             _host = BuildHost(_handler);
             await _host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Collections.Concurrent;
 
 namespace Bhrpc.Registry.Local;
@@ -27,6 +29,7 @@ internal sealed class LocalRegistry : IRegistry
     private readonly Dictionary<string, Registration> _registered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CacheEntry> _cache = new(StringComparer.Ordinal);
     private readonly ITimer _heartbeat;
+    private readonly ILogger _logger;
     private long _cacheGeneration;
     private bool _disposed;
 
@@ -48,6 +51,7 @@ internal sealed class LocalRegistry : IRegistry
         _time = timeProvider;
         _staleAfter = options.HeartbeatInterval * StaleAfterIntervals;
         _cacheDuration = options.CacheDuration;
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalRegistry>();
         _heartbeat = timeProvider.CreateTimer(static state => ((LocalRegistry)state!).OnHeartbeat(), this, options.HeartbeatInterval, options.HeartbeatInterval);
     }
 
@@ -56,6 +60,27 @@ internal sealed class LocalRegistry : IRegistry
 
     /// <inheritdoc />
     public string Description => "local://" + Folder;
+
+    /// <summary>How often a watch reads the folder: a change is seen within this time.</summary>
+    internal static TimeSpan WatchInterval { get; } = TimeSpan.FromMilliseconds(250);
+
+    /// <inheritdoc />
+    public ValueTask<IAsyncDisposable> WatchAsync(string serviceKey, Action<IReadOnlyList<ServiceInstance>> onChange, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceKey);
+        ArgumentNullException.ThrowIfNull(onChange);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
+
+        // A folder cannot push: the watch reads it (past the discovery cache) every WatchInterval.
+        return PollingWatch.StartAsync(
+            ct => ValueTask.FromResult(Scan(serviceKey, _time.GetUtcNow().UtcDateTime, ct)),
+            onChange,
+            WatchInterval,
+            _time,
+            _logger,
+            $"{serviceKey} in {Description}",
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public ValueTask RegisterAsync(ServiceInstance instance, CancellationToken cancellationToken = default)
