@@ -23,7 +23,9 @@ public sealed class RpcClient : IAsyncDisposable
     private readonly ClientOptions _options;
     private readonly SerializerSet _serializers;
     private readonly ConnectionPool _pool;
-    private readonly ConcurrentDictionary<(string Type, string Address), Lazy<IRegistry>> _registries = new();
+    private readonly ConcurrentDictionary<(string Type, string Address, string Root), Lazy<IRegistry>> _registries = new();
+    private readonly ConcurrentDictionary<(IRegistry Registry, string Key), RegistryProviders> _providers = new();
+    private readonly Microsoft.Extensions.Logging.ILogger _logger;
     private readonly string _sourceIp;
     private int _disposed;
 
@@ -33,6 +35,7 @@ public sealed class RpcClient : IAsyncDisposable
         _options = options ?? new ClientOptions();
         _options.Validate();
         var logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RpcClient>();
+        _logger = logger;
         _serializers = new SerializerSet(_options.Extensions);
         _pool = new ConnectionPool(_options, _serializers, logger);
         _sourceIp = Internal.LocalAddress.IPv4;
@@ -81,7 +84,7 @@ public sealed class RpcClient : IAsyncDisposable
         var proxyFactory = _options.Extensions.Create<IProxyFactory>(reference.Proxy);
         IProviderSource providers = reference.DirectAddress is not null
             ? new DirectProviders(reference)
-            : new RegistryProviders(Registry(reference.Registry ?? _options.Registry), reference.Key);
+            : Providers(Registry(reference.Registry ?? _options.Registry), reference.Key);
         var invoker = new ReferenceInvoker(reference, _options, serializer, loadBalancer, providers, _pool, _sourceIp);
         return proxyFactory.CreateProxy(reference.Interface, invoker);
     }
@@ -95,18 +98,36 @@ public sealed class RpcClient : IAsyncDisposable
         }
 
         await _pool.DisposeAsync().ConfigureAwait(false);
+        foreach (var providers in _providers.Values)
+        {
+            await providers.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var registry in _registries.Values.Where(r => r.IsValueCreated))
         {
             await registry.Value.DisposeAsync().ConfigureAwait(false);
         }
     }
 
+    private RegistryProviders Providers(IRegistry registry, string serviceKey)
+        => _providers.GetOrAdd((registry, serviceKey), static (k, logger) => new RegistryProviders(k.Registry, k.Key, logger), _logger);
+
     private IRegistry Registry(RegistryOptions options)
     {
         options.Validate();
-        var key = (options.Type, options.Address ?? string.Empty);
+        var key = (options.Type, options.Address ?? string.Empty, options.Root);
         var copy = options.Clone();
         copy.LoggerFactory ??= _options.LoggerFactory;
-        return _registries.GetOrAdd(key, _ => new Lazy<IRegistry>(() => _options.Extensions.Create<IRegistryFactory>(copy.Type).Create(copy))).Value;
+        var lazy = _registries.GetOrAdd(key, _ => new Lazy<IRegistry>(() => _options.Extensions.Create<IRegistryFactory>(copy.Type).Create(copy)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            // Do not keep a failed registry: the next proxy tries again.
+            _registries.TryRemove(new KeyValuePair<(string, string, string), Lazy<IRegistry>>(key, lazy));
+            throw;
+        }
     }
 }

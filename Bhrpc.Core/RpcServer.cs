@@ -131,7 +131,7 @@ public sealed partial class RpcServer : IAsyncDisposable
                     service.Options.Group,
                     AdvertisedHost,
                     Port,
-                    service.Options.Weight,
+                    service.Options.EffectiveWeight,
                     Guid.NewGuid().ToString(),
                     _options.TimeProvider.GetUtcNow());
                 await _registry.RegisterAsync(instance, cancellationToken).ConfigureAwait(false);

@@ -43,10 +43,17 @@ public sealed class RpcServerBuilder
         return this;
     }
 
-    /// <summary>The registry by name and address (for <c>local</c>, a folder; null for the default).</summary>
-    public RpcServerBuilder UseRegistry(string type, string? address = null)
+    /// <summary>
+    /// The registry by URL (<c>zookeeper://h1:2181,h2:2181/root</c>, <c>etcd://127.0.0.1:2379</c>,
+    /// <c>local://</c>), or by name and address (<c>UseRegistry("zookeeper", "127.0.0.1:2181")</c>; for
+    /// <c>local</c> the address is a folder, null for the default).
+    /// </summary>
+    public RpcServerBuilder UseRegistry(string typeOrUrl, string? address = null)
     {
-        _options.Registry = new RegistryOptions { Type = type, Address = address };
+        ArgumentException.ThrowIfNullOrWhiteSpace(typeOrUrl);
+        _options.Registry = typeOrUrl.Contains("://", StringComparison.Ordinal)
+            ? RegistryOptions.Parse(typeOrUrl)
+            : new RegistryOptions { Type = typeOrUrl, Address = address };
         return this;
     }
 

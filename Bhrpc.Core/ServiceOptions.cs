@@ -20,8 +20,11 @@ public sealed class ServiceOptions
     /// <summary>The group. Default empty.</summary>
     public string Group { get; set; } = string.Empty;
 
-    /// <summary>The weight used by weighted load balancers, 1..100. Default 1.</summary>
+    /// <summary>The weight used by weighted load balancers. Default 1; registered clamped to 1..100 (as Java bhrpc does).</summary>
     public int Weight { get; set; } = 1;
+
+    /// <summary>The weight written to the registry: <see cref="Weight"/> clamped to 1..100.</summary>
+    public int EffectiveWeight => Math.Clamp(Weight, 1, 100);
 
     /// <summary>The effective service name.</summary>
     public string EffectiveServiceName => string.IsNullOrEmpty(ServiceName) ? ServiceType.FullName! : ServiceName;
@@ -40,11 +43,6 @@ public sealed class ServiceOptions
         if (Implementation is null || !ServiceType.IsInstanceOfType(Implementation))
         {
             throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.Implementation must implement {ServiceType.FullName}; got {Implementation?.GetType().FullName ?? "null"}.");
-        }
-
-        if (Weight is < 1 or > 100)
-        {
-            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.Weight of {ServiceType.FullName} must be 1..100; got {Weight}.");
         }
 
         if (string.IsNullOrEmpty(Version) || Version.Contains('#') || (Group ?? string.Empty).Contains('#') || EffectiveServiceName.Contains('#'))

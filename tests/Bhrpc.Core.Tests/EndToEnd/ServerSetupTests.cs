@@ -82,11 +82,20 @@ public sealed class ServerSetupTests
         Assert.That(error!.Message, Does.Contain("must implement").And.Contain(nameof(ICalculator)));
     }
 
-    [Test]
-    public void WeightOutOfRange_FailsAtBuild()
-        => Assert.That(
-            () => new RpcServerBuilder().AddService<ICalculator>(new Calculator(), s => s.Weight = 0).Build(),
-            Throws.TypeOf<RpcException>().With.Message.Contains("Weight"));
+    [TestCase(0, 1)]
+    [TestCase(-5, 1)]
+    [TestCase(250, 100)]
+    [TestCase(42, 42)]
+    public async Task Weight_IsRegisteredClampedTo1To100(int configured, int registered)
+    {
+        using var folder = new TempFolder();
+        await using var server = await new RpcServerBuilder()
+            .Listen("127.0.0.1", 0)
+            .UseRegistry("local", folder.Path)
+            .AddService<ICalculator>(new Calculator(), s => s.Weight = configured)
+            .StartAsync().WithTimeout();
+        Assert.That(server.Registrations.Single().Weight, Is.EqualTo(registered));
+    }
 
     [Test]
     public void UnknownReflectInvoker_FailsAtStartListingKnownNames()
