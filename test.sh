@@ -16,20 +16,28 @@ fi
 run_dir="$(pwd)/.test-run"
 rm -rf "$run_dir"
 mkdir -p "$run_dir"
-pids=()
 
 cleanup() {
-  for pid in "${pids[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]:-}"; do
-    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-  done
+  if [ "${servers_started:-0}" = 1 ]; then
+    scripts/test-servers.sh stop "$run_dir/servers" || true
+  fi
 }
 trap cleanup EXIT
 
-# The local registry used by the tests lives in temp folders the tests create and delete themselves.
+# The local registry used by the tests lives in temp folders the tests create and delete themselves;
+# ZooKeeper and etcd are real servers on 127.0.0.1, started here and stopped on exit.
 export BHRPC_TEST_RUN_DIR="$run_dir"
+servers_started=0
+if server_env=$(scripts/test-servers.sh start "$run_dir/servers"); then
+  eval "$server_env"
+  servers_started=1
+elif [ "${CI:-}" = "true" ]; then
+  log "could not start ZooKeeper and etcd; under CI=true that is a failure"
+  scripts/test-servers.sh stop "$run_dir/servers" || true
+  exit 1
+else
+  log "could not start ZooKeeper and etcd: their tests will be reported as ignored (CI=true makes this a failure)"
+fi
 
 log "building"
 dotnet build bhrpc.sln -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -49,5 +57,8 @@ if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   log "dotnet test ran no test"
   status=1
 fi
+# Stop the servers first, so that the summary is the last line.
+cleanup
+servers_started=0
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
