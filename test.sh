@@ -48,6 +48,22 @@ dotnet test bhrpc.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$run_dir/te
 status=${PIPESTATUS[0]}
 set -e
 
+# The README's first command must keep working: run the demo (local registry, then ZooKeeper and etcd).
+demo_runs=("")
+if [ "${servers_started:-0}" = 1 ]; then
+  demo_runs+=("zookeeper://${BHRPC_TEST_ZOOKEEPER}" "etcd://${BHRPC_TEST_ETCD}")
+fi
+for registry in "${demo_runs[@]}"; do
+  log "running the demo${registry:+ with --registry $registry}"
+  if ! timeout 300 dotnet run -c Release --no-build --project demo/Bhrpc.Demo -- ${registry:+--registry "$registry"} > "$run_dir/demo.txt" 2>&1; then
+    log "the demo failed${registry:+ with --registry $registry}:"
+    cat "$run_dir/demo.txt"
+    status=1
+  else
+    tail -n 1 "$run_dir/demo.txt"
+  fi
+done
+
 # One closing line for the whole run, summed over the test projects.
 sum() { grep -Eo "$1: +[0-9]+" "$run_dir/test-output.txt" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(sum Passed)

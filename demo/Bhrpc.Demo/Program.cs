@@ -1,9 +1,29 @@
 using Bhrpc;
 using Bhrpc.Demo.Api;
+using Bhrpc.Demo.Hosting;
 using Bhrpc.Demo.Provider;
 
-// bhrpc.NET demo: two providers and a consumer on the embedded `local` registry (a folder; no server needed).
-var registry = new RegistryOptions { Type = "local", Address = Path.Combine(Path.GetTempPath(), $"bhrpc-demo-{Environment.ProcessId}") };
+// bhrpc.NET demo: two providers in their own processes and a consumer in this one, meeting in a
+// registry: the embedded `local` one by default (a folder; no server), or --registry URL
+// (zookeeper://127.0.0.1:2181, etcd://127.0.0.1:2379).
+DemoArguments arguments;
+try
+{
+    arguments = DemoArguments.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or RpcException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+if (arguments.Role == "provider")
+{
+    return await ProviderMain.RunAsync(arguments.Registry, arguments.Name);
+}
+
+var registry = arguments.Registry;
+var registryUrl = registry.ToString();
 var failures = 0;
 
 void Report(string what, bool ok, string detail)
@@ -15,22 +35,18 @@ void Report(string what, bool ok, string detail)
     }
 }
 
-var alpha = new DemoService("provider-alpha");
-var beta = new DemoService("provider-beta");
-await using var providerA = await new RpcServerBuilder()
-    .Listen("127.0.0.1", 0)
-    .UseRegistry(registry)
-    .AddService<IDemoService>(alpha, s => s.Group = "demo")
-    .StartAsync();
-await using var providerB = await new RpcServerBuilder()
-    .Listen("127.0.0.1", 0)
-    .UseRegistry(registry)
-    .AddService<IDemoService>(beta, s => s.Group = "demo")
-    .StartAsync();
-Console.WriteLine($"providers: alpha on {providerA.Address}, beta on {providerB.Address}, registry {registry.Address}");
-
-await using (var client = new RpcClient(new ClientOptions { Registry = registry }))
+Console.WriteLine($"registry: {registryUrl}");
+var providers = new List<ProviderProcess>();
+try
 {
+    foreach (var name in new[] { "provider-alpha", "provider-beta" })
+    {
+        var provider = await ProviderProcess.StartAsync(name, registryUrl);
+        providers.Add(provider);
+        Console.WriteLine($"started {name} (process) on {provider.Address}");
+    }
+
+    await using var client = new RpcClient(new ClientOptions { Registry = registry });
     var demo = client.CreateProxy<IDemoService>(r =>
     {
         r.Group = "demo";
@@ -42,13 +58,18 @@ await using (var client = new RpcClient(new ClientOptions { Registry = registry 
         r.Oneway = true;
     });
 
-    Console.WriteLine("sync calls (random load balancer over both providers):");
+    // The registry may take a moment to show both providers to a fresh consumer.
     var answeredBy = new HashSet<string>();
-    for (var i = 0; i < 6; i++)
+    var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+    Console.WriteLine("sync calls (random load balancer over both providers):");
+    for (var i = 0; i < 6 || (answeredBy.Count < 2 && DateTime.UtcNow < deadline); i++)
     {
         var answer = demo.Hello("bhrpc");
         answeredBy.Add(answer[(answer.IndexOf("(from ", StringComparison.Ordinal) + 6)..^1]);
-        Report($"Hello #{i + 1}", answer.StartsWith("Hello, bhrpc!", StringComparison.Ordinal), answer);
+        if (i < 6)
+        {
+            Report($"Hello #{i + 1}", answer.StartsWith("Hello, bhrpc!", StringComparison.Ordinal), answer);
+        }
     }
 
     Console.WriteLine("async calls:");
@@ -62,9 +83,8 @@ await using (var client = new RpcClient(new ClientOptions { Registry = registry 
 
     Console.WriteLine("oneway call:");
     oneway.Audit("demo audit entry");
-    using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-    var audited = await Task.WhenAny(alpha.Audited.Reader.ReadAsync(wait.Token).AsTask(), beta.Audited.Reader.ReadAsync(wait.Token).AsTask());
-    Report("Audit (no response expected)", audited.IsCompletedSuccessfully, audited.IsCompletedSuccessfully ? $"provider received '{audited.Result}'" : "provider never received it");
+    var audited = await Task.WhenAny(providers.Select(p => p.WaitForLineAsync("audited ", TimeSpan.FromSeconds(5))));
+    Report("Audit (no response expected)", audited.IsCompletedSuccessfully, audited.IsCompletedSuccessfully ? $"a provider printed '{audited.Result}'" : "no provider received it");
 
     Console.WriteLine("a call that throws on the provider:");
     try
@@ -77,18 +97,23 @@ await using (var client = new RpcClient(new ClientOptions { Registry = registry 
         Report("Divide(1, 0)", e.StatusCode == RpcStatusCode.RemoteError && e.RemoteType == typeof(DivideByZeroException).FullName, $"{e.StatusCode}, remote {e.RemoteType}: {e.Message}");
     }
 
-    Console.WriteLine($"providers that answered: {string.Join(", ", answeredBy.Order())}");
+    Report("both providers answered", answeredBy.Count == 2, string.Join(", ", answeredBy.Order()));
 }
+catch (Exception e) when (e is RpcException or TimeoutException or InvalidOperationException)
+{
+    Report("demo", false, e.Message);
+}
+finally
+{
+    foreach (var provider in providers)
+    {
+        await provider.DisposeAsync();
+    }
 
-await providerA.StopAsync();
-await providerB.StopAsync();
-try
-{
-    Directory.Delete(registry.Address!, recursive: true);
-}
-catch (IOException)
-{
-    // Best effort: the folder lives under the temp path.
+    if (!arguments.RegistryGiven && registry.Address is { } folder && Directory.Exists(folder))
+    {
+        Directory.Delete(folder, recursive: true);
+    }
 }
 
 Console.WriteLine(failures == 0 ? "demo finished: every call behaved as expected" : $"demo finished with {failures} failure(s)");
