@@ -159,6 +159,22 @@ public class EtcdRegistryTests
     }
 
     [Test]
+    public async Task WatchAsync_QuietLongerThanConnectTimeout_StreamStaysOpen()
+    {
+        var logs = new RecordingLoggerFactory();
+        var consumer = Create(connectTimeout: TimeSpan.FromSeconds(1), logs: logs);
+        var recorder = new InstanceListRecorder();
+        _watches.Add(await consumer.WatchAsync(DemoKey, recorder.OnChange).WithTimeout());
+
+        // The time passing is the point: the per-call timeout must not end a quiet watch stream.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Create().RegisterAsync(Instance("10.0.0.1", 1)).WithTimeout();
+
+        await recorder.WaitForAsync(l => l.Count == 1, s_pushTime, "the provider");
+        Assert.That(logs.Count(95), Is.Zero, "the watch never failed");
+    }
+
+    [Test]
     public async Task WatchAsync_Disposed_PushesNothingMore()
     {
         var provider = Create();
