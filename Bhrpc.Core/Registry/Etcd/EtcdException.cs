@@ -6,6 +6,9 @@ namespace Bhrpc.Registry.Etcd;
 /// </summary>
 internal sealed class EtcdException : Exception
 {
+    /// <summary>gRPC <c>UNKNOWN</c>: a failure etcd gave no code for, or an answer this client cannot read.</summary>
+    public const int Unknown = 2;
+
     /// <summary>gRPC <c>NOT_FOUND</c>: for example a lease that expired or was revoked.</summary>
     public const int NotFound = 5;
 

@@ -13,8 +13,6 @@ namespace Bhrpc.Registry.Etcd;
 /// </summary>
 internal static class EtcdResponses
 {
-    private const int Unknown = 2;
-
     /// <summary>A <c>LeaseGrantResponse</c>: the new lease id and the TTL etcd granted.</summary>
     public static (long Id, long Ttl) ReadLeaseGrant(ReadOnlySpan<byte> json) => Guard(json, static json =>
     {
@@ -42,7 +40,7 @@ internal static class EtcdResponses
         }
 
         return !string.IsNullOrEmpty(error) || id == 0
-            ? throw new EtcdException(Unknown, $"etcd granted no lease: {(string.IsNullOrEmpty(error) ? "the answer has no lease id" : error)}.")
+            ? throw new EtcdException(EtcdException.Unknown, $"etcd granted no lease: {(string.IsNullOrEmpty(error) ? "the answer has no lease id" : error)}.")
             : (id, ttl);
     });
 
@@ -135,7 +133,7 @@ internal static class EtcdResponses
                 }
             }
 
-            return response ?? throw new EtcdException(Unknown, "a watch message of the etcd gateway has neither 'result' nor 'error'.");
+            return response ?? throw new EtcdException(EtcdException.Unknown, "a watch message of the etcd gateway has neither 'result' nor 'error'.");
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
@@ -189,7 +187,7 @@ internal static class EtcdResponses
         var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 200)]).Trim();
         var gone = status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
         return new EtcdException(
-            gone ? EtcdException.Unavailable : Unknown,
+            gone ? EtcdException.Unavailable : EtcdException.Unknown,
             $"HTTP {(int)status} {status}{(text.Length == 0 ? string.Empty : $": {text}")}");
     }
 
@@ -320,12 +318,12 @@ internal static class EtcdResponses
         reader.Read();
         return reader.TokenType == JsonTokenType.StartObject
             ? ReadStreamErrorObject(ref reader)
-            : new EtcdException(Unknown, reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "error" : "error");
+            : new EtcdException(EtcdException.Unknown, reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "error" : "error");
     }
 
     private static EtcdException ReadStreamErrorObject(ref Utf8JsonReader reader)
     {
-        var code = Unknown;
+        var code = EtcdException.Unknown;
         string? message = null;
         while (NextProperty(ref reader))
         {
@@ -359,7 +357,7 @@ internal static class EtcdResponses
     }
 
     private static EtcdException Malformed(Exception e)
-        => new(Unknown, $"the etcd gateway answered with JSON this client cannot read ({e.Message}); expected etcd 3.4 or later.", e);
+        => new(EtcdException.Unknown, $"the etcd gateway answered with JSON this client cannot read ({e.Message}); expected etcd 3.4 or later.", e);
 
     private static Utf8JsonReader Start(ReadOnlySpan<byte> json)
     {

@@ -88,32 +88,34 @@ internal sealed class EtcdWatch : IAsyncDisposable
                     revision = range.Revision + 1;
                 }
 
-                await using var stream = await _client.WatchAsync(_prefix, revision, stop).ConfigureAwait(false);
-                while (await stream.ReadAsync(stop).ConfigureAwait(false) is { } message)
+                var stream = await _client.WatchAsync(_prefix, revision, stop).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
                 {
-                    if (message.Canceled)
+                    while (await stream.ReadAsync(stop).ConfigureAwait(false) is { } message)
                     {
-                        throw new EtcdException(2, message.CompactRevision > 0
-                            ? $"etcd canceled the watch: revision {revision} is compacted (oldest kept: {message.CompactRevision})"
-                            : $"etcd canceled the watch: {message.CancelReason ?? "no reason given"}");
+                        if (message.Canceled)
+                        {
+                            throw new EtcdException(EtcdException.Unknown, message.CompactRevision > 0
+                                ? $"etcd canceled the watch: the revision it started from is compacted (oldest kept: {message.CompactRevision})"
+                                : $"etcd canceled the watch: {message.CancelReason ?? "no reason given"}");
+                        }
+
+                        if (message.Created && failing)
+                        {
+                            EtcdLog.WatchRecovered(_logger, _what);
+                            failing = false;
+                            pause = s_firstPause;
+                        }
+
+                        if (message.Events.Count > 0)
+                        {
+                            Apply(message.Events);
+                            Publish();
+                        }
                     }
 
-                    if (message.Created && failing)
-                    {
-                        EtcdLog.WatchRecovered(_logger, _what);
-                        failing = false;
-                        pause = s_firstPause;
-                    }
-
-                    if (message.Events.Count > 0)
-                    {
-                        Apply(message.Events);
-                        Publish();
-                        revision = message.Revision + 1;
-                    }
+                    throw new EtcdException(EtcdException.Unavailable, $"the etcd gateway at {stream.Endpoint} ended the watch stream");
                 }
-
-                throw new EtcdException(EtcdException.Unavailable, $"the etcd gateway at {stream.Endpoint} ended the watch stream");
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -47,7 +47,7 @@ internal sealed class EtcdWatchStream : IAsyncDisposable
 
             if (buffer.Length > MaxMessageLength)
             {
-                throw new EtcdException(2, $"a watch message of the etcd gateway at {Endpoint} is longer than {MaxMessageLength} bytes.");
+                throw new EtcdException(EtcdException.Unknown, $"a watch message of the etcd gateway at {Endpoint} is longer than {MaxMessageLength} bytes.");
             }
 
             if (result.IsCompleted)
