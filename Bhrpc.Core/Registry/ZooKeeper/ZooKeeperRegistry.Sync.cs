@@ -190,9 +190,9 @@ internal sealed partial class ZooKeeperRegistry
         {
             return true;
         }
-        catch (ZooKeeperException e) when (e.IsConnectionProblem && !_client.IsConnected)
+        catch (ZooKeeperException e) when (e.IsConnectionProblem)
         {
-            // The next Connected event runs this again.
+            // Every connection loss ends in a Connected event, which runs the re-sync again.
             return true;
         }
         catch (Exception e)

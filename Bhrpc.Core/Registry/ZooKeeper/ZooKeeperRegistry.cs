@@ -72,8 +72,6 @@ internal sealed partial class ZooKeeperRegistry : IRegistry
     /// <summary>The client, for tests.</summary>
     internal ZooKeeperClient Client => _client;
 
-    internal bool IsConnected => _client.IsConnected;
-
     internal TimeProvider Time => _time;
 
     /// <inheritdoc />

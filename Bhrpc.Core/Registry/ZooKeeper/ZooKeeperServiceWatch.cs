@@ -96,9 +96,10 @@ internal sealed class ZooKeeperServiceWatch : IZooKeeperWatcher, IAsyncDisposabl
             // The registry was closed under the watch.
             return;
         }
-        catch (ZooKeeperException e) when (e.IsConnectionProblem && !_registry.IsConnected)
+        catch (ZooKeeperException e) when (e.IsConnectionProblem)
         {
-            // Keep the last list: the registry triggers every watch when the connection is back.
+            // Keep the last list. Every connection loss ends in a Connected event (or in the registry's
+            // end), and the registry triggers every watch on it: a run then, or right after this one.
             return;
         }
         catch (Exception e)
