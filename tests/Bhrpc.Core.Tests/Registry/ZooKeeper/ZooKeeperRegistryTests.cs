@@ -74,6 +74,7 @@ public class ZooKeeperRegistryTests : ZooKeeperTestBase
         var serviceName = NewServiceName();
         var instance = NewInstance(serviceName, 27882);
         CleanUpAfterTest($"{RegistryOptions.DefaultRoot}/{instance.ServiceKey}");
+        CleanUpIfEmptyAfterTest(RegistryOptions.DefaultRoot);
         var provider = CreateRegistry(o => o.Root = new RegistryOptions().Root);
         var observer = await ConnectClientAsync();
 

@@ -14,6 +14,7 @@ public abstract class ZooKeeperTestBase
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly List<string> _cleanup = [];
+    private readonly List<string> _cleanupIfEmpty = [];
 
     /// <summary>The shared server's address.</summary>
     protected string Address { get; private set; } = null!;
@@ -50,10 +51,26 @@ public abstract class ZooKeeperTestBase
         }
 
         _cleanup.Clear();
+        foreach (var path in _cleanupIfEmpty)
+        {
+            try
+            {
+                await admin.DeleteAsync(path).WithTimeout();
+            }
+            catch (ZooKeeperException e) when (e.Code is ZooKeeperErrorCode.NotEmpty or ZooKeeperErrorCode.NoNode)
+            {
+                // Still used by someone else, or never made.
+            }
+        }
+
+        _cleanupIfEmpty.Clear();
     }
 
     /// <summary>Deletes <paramref name="path"/> and everything under it after the test.</summary>
     protected void CleanUpAfterTest(string path) => _cleanup.Add(path);
+
+    /// <summary>Deletes <paramref name="path"/> after the test (and after the paths of <see cref="CleanUpAfterTest"/>) if nothing is left under it.</summary>
+    protected void CleanUpIfEmptyAfterTest(string path) => _cleanupIfEmpty.Add(path);
 
     /// <summary>A registry on the shared server under <see cref="Root"/>, disposed after the test.</summary>
     internal ZooKeeperRegistry CreateRegistry(Action<RegistryOptions>? configure = null)
