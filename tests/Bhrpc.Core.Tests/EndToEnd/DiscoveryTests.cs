@@ -1,22 +1,64 @@
 using System.Diagnostics;
 using Bhrpc.Extensions;
 using Bhrpc.Registry;
-using Bhrpc.Registry.Local;
 using Bhrpc.Tests.Infrastructure;
 
 namespace Bhrpc.Tests.EndToEnd;
 
-/// <summary>Consumers find providers through the registry's pushed list: no registry round trip per call, changes seen within 1 s.</summary>
-public sealed class DiscoveryTests
+/// <summary>
+/// Consumers find providers through the registry's pushed list: no registry round trip per call,
+/// changes seen within 1 s. Runs once per registry, against the real ZooKeeper and etcd that
+/// ./test.sh starts.
+/// </summary>
+[TestFixture("local")]
+[TestFixture("zookeeper")]
+[TestFixture("etcd")]
+public sealed class DiscoveryTests(string registryType)
 {
     private static readonly TimeSpan s_within = TimeSpan.FromSeconds(1);
+    private TempFolder _folder = null!;
+    private RegistryOptions _registry = null!;
 
-    private static Task<RpcServer> StartProviderAsync(string folder, Calculator service, string name)
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = new TempFolder();
+        _registry = registryType switch
+        {
+            "local" => new RegistryOptions { Address = _folder.Path },
+            _ => new RegistryOptions { Type = registryType, Address = ServerAddress(registryType), Root = $"/bhrpc-test-{Guid.NewGuid():N}" },
+        };
+    }
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    private static string ServerAddress(string type)
+    {
+        var variable = type == "zookeeper" ? "BHRPC_TEST_ZOOKEEPER" : "BHRPC_TEST_ETCD";
+        var address = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            var why = $"{variable} is not set: run ./test.sh (it starts {type})";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail(why);
+            }
+
+            Assert.Ignore(why);
+        }
+
+        return address!;
+    }
+
+    private Task<RpcServer> StartProviderAsync(Calculator service, string name)
         => new RpcServerBuilder()
             .Listen("127.0.0.1", 0)
-            .UseRegistry("local", folder)
+            .UseRegistry(_registry.Clone())
             .AddService<ICalculator>(service, s => s.ServiceName = name)
             .StartAsync().WithTimeout();
+
+    private RpcClient NewClient() => new(new ClientOptions { Registry = _registry.Clone() });
 
     private static async Task<TimeSpan> UntilAsync(Func<bool> condition, TimeSpan limit)
     {
@@ -37,12 +79,11 @@ public sealed class DiscoveryTests
     [Test]
     public async Task ProviderStartedAfterTheConsumer_IsSeenWithinOneSecond()
     {
-        using var folder = new TempFolder();
-        await using var client = new RpcClient(new ClientOptions { Registry = new RegistryOptions { Address = folder.Path } });
+        await using var client = NewClient();
         var proxy = client.CreateProxy<ICalculator>(r => r.ServiceName = "late");
         Assert.That(() => proxy.Add(1, 1), Throws.TypeOf<RpcException>().With.Property(nameof(RpcException.StatusCode)).EqualTo(RpcStatusCode.NoProvider));
 
-        await using var server = await StartProviderAsync(folder.Path, new Calculator(), "late");
+        await using var server = await StartProviderAsync(new Calculator(), "late");
         await UntilAsync(
             () =>
             {
@@ -61,12 +102,11 @@ public sealed class DiscoveryTests
     [Test]
     public async Task TwoProviders_StoppingOneMovesAllTrafficToTheOtherWithinOneSecond()
     {
-        using var folder = new TempFolder();
         var first = new Calculator();
         var second = new Calculator();
-        await using var a = await StartProviderAsync(folder.Path, first, "pair");
-        await using var b = await StartProviderAsync(folder.Path, second, "pair");
-        await using var client = new RpcClient(new ClientOptions { Registry = new RegistryOptions { Address = folder.Path } });
+        await using var a = await StartProviderAsync(first, "pair");
+        await using var b = await StartProviderAsync(second, "pair");
+        await using var client = NewClient();
         var proxy = client.CreateProxy<ICalculator>(r => r.ServiceName = "pair");
 
         // Both providers take calls (random balancing: 40 calls all on one side has odds of 2^-39).
@@ -96,19 +136,16 @@ public sealed class DiscoveryTests
     [Test]
     public async Task SteadyState_CallsNeverAskTheRegistry()
     {
-        using var folder = new TempFolder();
-        var counting = new CountingRegistryFactory();
+        var counting = new CountingRegistryFactory(registryType);
         var loader = new ExtensionLoader(new ExtensionLoaderOptions()).Register<IRegistryFactory>("counting", () => counting);
         await using var server = await new RpcServerBuilder()
             .Listen("127.0.0.1", 0)
-            .UseRegistry("local", folder.Path)
+            .UseRegistry(_registry.Clone())
             .AddService<ICalculator>(new Calculator())
             .StartAsync().WithTimeout();
-        await using var client = new RpcClient(new ClientOptions
-        {
-            Extensions = loader,
-            Registry = new RegistryOptions { Type = "counting", Address = folder.Path },
-        });
+        var countingOptions = _registry.Clone();
+        countingOptions.Type = "counting";
+        await using var client = new RpcClient(new ClientOptions { Extensions = loader, Registry = countingOptions });
         var proxy = client.CreateProxy<ICalculator>();
         var again = client.CreateProxy<ICalculator>();
 
@@ -125,9 +162,8 @@ public sealed class DiscoveryTests
     [Test]
     public async Task ProviderGone_IsRemovedFromTheConsumersList()
     {
-        using var folder = new TempFolder();
-        await using var client = new RpcClient(new ClientOptions { Registry = new RegistryOptions { Address = folder.Path } });
-        var server = await StartProviderAsync(folder.Path, new Calculator(), "gone");
+        await using var client = NewClient();
+        var server = await StartProviderAsync(new Calculator(), "gone");
         var proxy = client.CreateProxy<ICalculator>(r => r.ServiceName = "gone");
         Assert.That(proxy.Add(1, 1), Is.EqualTo(2));
 
@@ -148,12 +184,17 @@ public sealed class DiscoveryTests
             s_within);
     }
 
-    /// <summary>The local registry, counting what consumers ask of it.</summary>
-    private sealed class CountingRegistryFactory : IRegistryFactory
+    /// <summary>The registry under test, counting what consumers ask of it.</summary>
+    private sealed class CountingRegistryFactory(string innerType) : IRegistryFactory
     {
         public CountingRegistry? Registry { get; private set; }
 
-        public IRegistry Create(RegistryOptions options) => Registry = new CountingRegistry(new LocalRegistryFactory().Create(options));
+        public IRegistry Create(RegistryOptions options)
+        {
+            var inner = options.Clone();
+            inner.Type = innerType;
+            return Registry = new CountingRegistry(ExtensionLoader.Shared.Create<IRegistryFactory>(innerType).Create(inner));
+        }
     }
 
     private sealed class CountingRegistry(IRegistry inner) : IRegistry
