@@ -12,6 +12,8 @@ public sealed class RegistryOptions
     /// <summary>The root path Java bhrpc really writes under (with an underscore).</summary>
     public const string DefaultRoot = "/binghe_rpc";
 
+    private static readonly RegistryOptions s_defaults = new();
+
     /// <summary>The registry extension name: <c>local</c> (default; embedded, no server), <c>zookeeper</c>, <c>etcd</c>.</summary>
     public string Type { get; set; } = "local";
 
@@ -49,7 +51,8 @@ public sealed class RegistryOptions
     /// <summary>
     /// Reads a registry URL: <c>zookeeper://h1:2181,h2:2181/root</c>, <c>etcd://127.0.0.1:2379</c>,
     /// <c>local://</c>, <c>local:///tmp/folder</c>. The path after the first <c>/</c> following the hosts is
-    /// the root (ZooKeeper, etcd) or the folder (local).
+    /// the root (ZooKeeper, etcd) or the folder (local). Query parameters <c>sessionTimeout</c>,
+    /// <c>connectTimeout</c> (<c>2s</c>, <c>500ms</c>, or milliseconds) and <c>root</c> set those options.
     /// </summary>
     /// <exception cref="RpcException">The text is not such a URL; the message shows the expected forms.</exception>
     public static RegistryOptions Parse(string url)
@@ -65,6 +68,13 @@ public sealed class RegistryOptions
         var type = text[..scheme].ToLowerInvariant();
         var rest = text[(scheme + 3)..];
         var options = new RegistryOptions { Type = type };
+        var query = rest.IndexOf('?');
+        if (query >= 0)
+        {
+            ApplyQuery(options, rest[(query + 1)..], url);
+            rest = rest[..query];
+        }
+
         if (type == "local")
         {
             options.Address = rest.Length == 0 ? null : rest;
@@ -88,10 +98,28 @@ public sealed class RegistryOptions
         return options;
     }
 
-    /// <summary>The URL form of these options, for messages.</summary>
-    public override string ToString() => Type == "local"
-        ? $"local://{Address}"
-        : $"{Type}://{Address}{(Root == DefaultRoot ? string.Empty : Root)}";
+    /// <summary>The URL form of these options (<see cref="Parse"/> reads it back).</summary>
+    public override string ToString()
+    {
+        if (Type == "local")
+        {
+            return $"local://{Address}";
+        }
+
+        var query = new List<string>(2);
+        if (SessionTimeout != s_defaults.SessionTimeout)
+        {
+            query.Add($"sessionTimeout={SessionTimeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}ms");
+        }
+
+        if (ConnectTimeout != s_defaults.ConnectTimeout)
+        {
+            query.Add($"connectTimeout={ConnectTimeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}ms");
+        }
+
+        var root = Root == DefaultRoot ? string.Empty : Root;
+        return query.Count == 0 ? $"{Type}://{Address}{root}" : $"{Type}://{Address}{root}?{string.Join('&', query)}";
+    }
 
     /// <summary>Throws when a setting is out of range, naming the setting.</summary>
     public void Validate()
@@ -139,6 +167,52 @@ public sealed class RegistryOptions
 
     /// <summary>A copy, so that a caller's later changes do not reach a running component.</summary>
     public RegistryOptions Clone() => (RegistryOptions)MemberwiseClone();
+
+    private static void ApplyQuery(RegistryOptions options, string query, string url)
+    {
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            var name = equals < 0 ? pair : pair[..equals];
+            var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            switch (name)
+            {
+                case "sessionTimeout":
+                    options.SessionTimeout = Duration(value, name, url);
+                    break;
+                case "connectTimeout":
+                    options.ConnectTimeout = Duration(value, name, url);
+                    break;
+                case "root":
+                    options.Root = value;
+                    break;
+                default:
+                    throw new RpcException(RpcStatusCode.Configuration, $"registry URL '{url}': unknown parameter '{name}'; known: sessionTimeout, connectTimeout, root.");
+            }
+        }
+    }
+
+    private static TimeSpan Duration(string value, string name, string url)
+    {
+        var style = System.Globalization.NumberStyles.Float;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        if (value.EndsWith("ms", StringComparison.Ordinal) && double.TryParse(value[..^2], style, culture, out var ms))
+        {
+            return TimeSpan.FromMilliseconds(ms);
+        }
+
+        if (value.EndsWith('s') && double.TryParse(value[..^1], style, culture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        if (double.TryParse(value, style, culture, out var plain))
+        {
+            return TimeSpan.FromMilliseconds(plain);
+        }
+
+        throw new RpcException(RpcStatusCode.Configuration, $"registry URL '{url}': {name}='{value}' is not a duration; expected milliseconds or a number with 'ms' or 's', like 2s.");
+    }
 
     private static RpcException BadUrl(string url) => new(
         RpcStatusCode.Configuration,

@@ -64,7 +64,23 @@ public sealed class RegistryOptionsTests
     {
         Assert.That(RegistryOptions.Parse("zookeeper://h1:2181,h2:2181/rpc").ToString(), Is.EqualTo("zookeeper://h1:2181,h2:2181/rpc"));
         Assert.That(RegistryOptions.Parse("etcd://127.0.0.1:2379").ToString(), Is.EqualTo("etcd://127.0.0.1:2379"));
+        Assert.That(RegistryOptions.Parse("etcd://h:2379/r?sessionTimeout=2s").ToString(), Is.EqualTo("etcd://h:2379/r?sessionTimeout=2000ms"));
     }
+
+    [Test]
+    public void Parse_QueryParameters_SetTimeouts()
+    {
+        var options = RegistryOptions.Parse("zookeeper://h:2181/r?sessionTimeout=2s&connectTimeout=1500");
+        Assert.That(options.SessionTimeout, Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(options.ConnectTimeout, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
+        Assert.That(options.Root, Is.EqualTo("/r"));
+        Assert.That(RegistryOptions.Parse("etcd://h:2379?sessionTimeout=500ms").SessionTimeout, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
+    }
+
+    [TestCase("zookeeper://h:2181?sessionTimeout=soon", "not a duration")]
+    [TestCase("zookeeper://h:2181?colour=red", "unknown parameter 'colour'")]
+    public void Parse_BadQuery_SaysWhatWasExpected(string url, string message)
+        => Assert.That(() => RegistryOptions.Parse(url), Throws.TypeOf<RpcException>().With.Message.Contains(message));
 
     [Test]
     public void ServerBuilder_AcceptsAUrl()

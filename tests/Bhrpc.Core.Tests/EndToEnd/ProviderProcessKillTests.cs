@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Bhrpc.Extensions;
+using Bhrpc.Registry;
+using Bhrpc.Tests.Infrastructure;
+
+namespace Bhrpc.Tests.EndToEnd;
+
+/// <summary>
+/// A provider PROCESS killed with SIGKILL (no deregistration, no goodbye to the registry) disappears
+/// from consumers once its ZooKeeper session or etcd lease ends. The provider is the demo's
+/// provider role, run as its own process.
+/// </summary>
+[TestFixture("zookeeper")]
+[TestFixture("etcd")]
+public sealed class ProviderProcessKillTests(string registryType)
+{
+    private const string DemoServiceKey = "Bhrpc.Demo.Api.IDemoService#1.0.0#demo";
+
+    [Test]
+    public async Task ProviderKilled_DisappearsFromAWatchingConsumerAfterItsSession()
+    {
+        var variable = registryType == "zookeeper" ? "BHRPC_TEST_ZOOKEEPER" : "BHRPC_TEST_ETCD";
+        var address = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            var why = $"{variable} is not set: run ./test.sh (it starts {registryType})";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail(why);
+            }
+
+            Assert.Ignore(why);
+        }
+
+        var url = $"{registryType}://{address}/bhrpc-kill-{Guid.NewGuid():N}?sessionTimeout=2s";
+        await using var registry = ExtensionLoader.Shared.Create<IRegistryFactory>(registryType).Create(RegistryOptions.Parse(url));
+        var lists = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        await using var watch = await registry.WatchAsync(DemoServiceKey, list => lists.Writer.TryWrite(list.Count)).AsTask().WithTimeout();
+        Assert.That(await lists.Reader.ReadAsync().AsTask().WithTimeout(), Is.Zero);
+
+        using var provider = StartDemoProvider(url);
+        try
+        {
+            Assert.That(await NextCountAsync(lists, c => c == 1, TimeSpan.FromSeconds(30)), Is.EqualTo(1), "the provider registers");
+
+            var killed = Stopwatch.StartNew();
+            provider.Kill(); // SIGKILL on Linux: the process gets no chance to deregister.
+            await provider.WaitForExitAsync().WithTimeout();
+
+            Assert.That(await NextCountAsync(lists, c => c == 0, TimeSpan.FromSeconds(10)), Is.Zero, "the instance goes with the session");
+            Assert.That(killed.Elapsed, Is.LessThan(TimeSpan.FromSeconds(8)), "session timeout 2 s plus detection");
+        }
+        finally
+        {
+            if (!provider.HasExited)
+            {
+                provider.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task<int> NextCountAsync(System.Threading.Channels.Channel<int> lists, Func<int, bool> wanted, TimeSpan limit)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        while (true)
+        {
+            var count = await lists.Reader.ReadAsync(cancel.Token);
+            if (wanted(count))
+            {
+                return count;
+            }
+        }
+    }
+
+    private static Process StartDemoProvider(string registryUrl)
+    {
+        var demo = DemoAssembly();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { demo, "--role", "provider", "--name", "doomed", "--registry", registryUrl })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the demo provider.");
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    /// <summary>The demo built in the same configuration as this test assembly (the test project references it for build order).</summary>
+    private static string DemoAssembly()
+    {
+        var output = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "bhrpc.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.That(root, Is.Not.Null, "the repository root (bhrpc.sln) was not found above the test output");
+        var dll = Path.Combine(root!.FullName, "demo", "Bhrpc.Demo", "bin", configuration, output.Name, "Bhrpc.Demo.dll");
+        Assert.That(File.Exists(dll), Is.True, $"the demo is not built at {dll}; build the solution first");
+        return dll;
+    }
+}
