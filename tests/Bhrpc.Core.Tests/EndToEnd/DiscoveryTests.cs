@@ -26,30 +26,12 @@ public sealed class DiscoveryTests(string registryType)
         _registry = registryType switch
         {
             "local" => new RegistryOptions { Address = _folder.Path },
-            _ => new RegistryOptions { Type = registryType, Address = ServerAddress(registryType), Root = $"/bhrpc-test-{Guid.NewGuid():N}" },
+            _ => new RegistryOptions { Type = registryType, Address = RequiredServer.Address(registryType), Root = $"/bhrpc-test-{Guid.NewGuid():N}" },
         };
     }
 
     [TearDown]
     public void TearDown() => _folder.Dispose();
-
-    private static string ServerAddress(string type)
-    {
-        var variable = type == "zookeeper" ? "BHRPC_TEST_ZOOKEEPER" : "BHRPC_TEST_ETCD";
-        var address = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            var why = $"{variable} is not set: run ./test.sh (it starts {type})";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Ignore(why);
-        }
-
-        return address!;
-    }
 
     private Task<RpcServer> StartProviderAsync(Calculator service, string name)
         => new RpcServerBuilder()

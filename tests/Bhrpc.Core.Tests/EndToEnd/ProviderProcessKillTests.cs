@@ -19,19 +19,7 @@ public sealed class ProviderProcessKillTests(string registryType)
     [Test]
     public async Task ProviderKilled_DisappearsFromAWatchingConsumerAfterItsSession()
     {
-        var variable = registryType == "zookeeper" ? "BHRPC_TEST_ZOOKEEPER" : "BHRPC_TEST_ETCD";
-        var address = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            var why = $"{variable} is not set: run ./test.sh (it starts {registryType})";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Ignore(why);
-        }
-
+        var address = RequiredServer.Address(registryType);
         var url = $"{registryType}://{address}/bhrpc-kill-{Guid.NewGuid():N}?sessionTimeout=2s";
         await using var registry = ExtensionLoader.Shared.Create<IRegistryFactory>(registryType).Create(RegistryOptions.Parse(url));
         var lists = System.Threading.Channels.Channel.CreateUnbounded<int>();

@@ -76,13 +76,5 @@ internal static class EtcdTestEnvironment
         return await output;
     }
 
-    private static void Missing(string what)
-    {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"{what}; under CI=true the etcd tests must run: start etcd with scripts/test-servers.sh (./test.sh does).");
-        }
-
-        Assert.Ignore($"{what}: run ./test.sh (it starts etcd)");
-    }
+    private static void Missing(string what) => Infrastructure.RequiredServer.Missing(what, "etcd");
 }

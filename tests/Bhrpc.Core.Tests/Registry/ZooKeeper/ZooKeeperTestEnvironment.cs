@@ -33,13 +33,5 @@ internal static class ZooKeeperTestEnvironment
         }
     }
 
-    private static void Missing(string why)
-    {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"CI=true and {why}: ZooKeeper tests must not be skipped; run ./test.sh (it starts ZooKeeper)");
-        }
-
-        Assert.Ignore("run ./test.sh (it starts ZooKeeper)");
-    }
+    private static void Missing(string why) => Infrastructure.RequiredServer.Missing(why, "ZooKeeper");
 }
