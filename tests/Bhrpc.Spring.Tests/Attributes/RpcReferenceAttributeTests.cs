@@ -1,0 +1,156 @@
+using Bhrpc.Spring.Attributes;
+
+namespace Bhrpc.Spring.Tests.Attributes;
+
+public sealed class RpcReferenceAttributeTests
+{
+    private const string Where = "Tests.Holder._greeter";
+
+    [Test]
+    public void ToReferenceOptions_NothingSet_CoreDefaults()
+    {
+        var options = new RpcReferenceAttribute().ToReferenceOptions(typeof(IGreeter), null, Where);
+        var core = new ReferenceOptions { Interface = typeof(IGreeter) };
+
+        Assert.That(ReferenceOptionsText(options), Is.EqualTo(ReferenceOptionsText(core)));
+        Assert.That(options.Registry, Is.Null, "an unset registry means the client's registry");
+    }
+
+    [Test]
+    public void ToReferenceOptions_OnlyDefaultsSet_DefaultsWin()
+    {
+        var defaults = FullDefaults();
+        var options = new RpcReferenceAttribute().ToReferenceOptions(typeof(IGreeter), defaults, Where);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Version, Is.EqualTo("3.0.0"));
+            Assert.That(options.Group, Is.EqualTo("defaults"));
+            Assert.That(options.Registry?.Type, Is.EqualTo("zookeeper"));
+            Assert.That(options.Registry?.Address, Is.EqualTo("10.0.0.1:2181"));
+            Assert.That(options.Serializer, Is.EqualTo("hessian2"));
+            Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(9)));
+            Assert.That(options.LoadBalancer, Is.EqualTo("robin"));
+            Assert.That(options.Proxy, Is.EqualTo("castle"));
+            Assert.That(options.Oneway, Is.True);
+        });
+    }
+
+    [Test]
+    public void ToReferenceOptions_AttributeAndDefaultsSet_AttributeWins()
+    {
+        var attribute = new RpcReferenceAttribute
+        {
+            Version = "4.0.0",
+            Group = "attr",
+            Registry = "local:///tmp/attr-registry",
+            DirectUrl = "127.0.0.1:1234",
+            Serialization = "protobuf",
+            Timeout = 1500,
+            LoadBalance = "p2c",
+            Proxy = "generated",
+            Oneway = false,
+            ServiceName = "named",
+        };
+
+        var options = attribute.ToReferenceOptions(typeof(IGreeter), FullDefaults(), Where);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Version, Is.EqualTo("4.0.0"));
+            Assert.That(options.Group, Is.EqualTo("attr"));
+            Assert.That(options.Registry?.Type, Is.EqualTo("local"));
+            Assert.That(options.Registry?.Address, Is.EqualTo("/tmp/attr-registry"));
+            Assert.That(options.DirectAddress, Is.EqualTo("127.0.0.1:1234"));
+            Assert.That(options.Serializer, Is.EqualTo("protobuf"));
+            Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
+            Assert.That(options.LoadBalancer, Is.EqualTo("p2c"));
+            Assert.That(options.Proxy, Is.EqualTo("generated"));
+            Assert.That(options.Oneway, Is.False, "an explicit Oneway = false overrides a default of true");
+            Assert.That(options.Key, Is.EqualTo("named#4.0.0#attr"));
+        });
+    }
+
+    [Test]
+    public void ToReferenceOptions_PartlySetAttribute_FallsBackPerSetting()
+    {
+        var options = new RpcReferenceAttribute { Version = "5.0.0" }
+            .ToReferenceOptions(typeof(IGreeter), new ConsumerDefaults { Group = "g", Timeout = TimeSpan.FromSeconds(2) }, Where);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Version, Is.EqualTo("5.0.0"), "attribute");
+            Assert.That(options.Group, Is.EqualTo("g"), "consumer default");
+            Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(2)), "consumer default");
+            Assert.That(options.Serializer, Is.EqualTo("json"), "built-in default");
+            Assert.That(options.Oneway, Is.False, "built-in default");
+        });
+    }
+
+    [TestCase(-2)]
+    [TestCase(int.MinValue)]
+    public void ToReferenceOptions_NegativeRetries_ConfigurationErrorNamingMember(int retries)
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute { Retries = retries }.ToReferenceOptions(typeof(IGreeter), null, Where));
+        Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Configuration));
+        Assert.That(error.Message, Does.Contain(Where).And.Contain("Retries"));
+    }
+
+    [TestCase(0)]
+    [TestCase(3)]
+    public void ToReferenceOptions_RetriesZeroOrMore_Accepted(int retries)
+        => Assert.That(() => new RpcReferenceAttribute { Retries = retries }.ToReferenceOptions(typeof(IGreeter), null, Where), Throws.Nothing);
+
+    [Test]
+    public void ToReferenceOptions_UnknownCluster_ErrorListsKnownNames()
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute { Cluster = "roundtrip" }.ToReferenceOptions(typeof(IGreeter), null, Where));
+        Assert.That(error!.Message, Does.Contain(Where).And.Contain("roundtrip").And.Contain("failover, failfast, failsafe, failback, forking, broadcast"));
+    }
+
+    [TestCase("failover")]
+    [TestCase("failfast")]
+    [TestCase("failsafe")]
+    [TestCase("failback")]
+    [TestCase("forking")]
+    [TestCase("broadcast")]
+    public void ToReferenceOptions_KnownCluster_Accepted(string cluster)
+        => Assert.That(() => new RpcReferenceAttribute { Cluster = cluster }.ToReferenceOptions(typeof(IGreeter), null, Where), Throws.Nothing);
+
+    [Test]
+    public void ToReferenceOptions_NegativeTimeout_ErrorNamingMember()
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute { Timeout = -5 }.ToReferenceOptions(typeof(IGreeter), null, Where));
+        Assert.That(error!.Message, Does.Contain(Where).And.Contain("Timeout"));
+    }
+
+    [Test]
+    public void ToReferenceOptions_BadRegistryUrl_ErrorNamingMemberAndUrl()
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute { Registry = "no-scheme" }.ToReferenceOptions(typeof(IGreeter), null, Where));
+        Assert.That(error!.Message, Does.Contain(Where).And.Contain("no-scheme"));
+    }
+
+    [Test]
+    public void ToReferenceOptions_NonInterfaceType_ErrorNamingMemberAndType()
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute().ToReferenceOptions(typeof(Greeter), null, Where));
+        Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Configuration));
+        Assert.That(error.Message, Does.Contain(Where).And.Contain(typeof(Greeter).FullName).And.Contain("not an interface"));
+    }
+
+    private static ConsumerDefaults FullDefaults() => new()
+    {
+        Version = "3.0.0",
+        Group = "defaults",
+        Registry = "zookeeper://10.0.0.1:2181",
+        Serializer = "hessian2",
+        Timeout = TimeSpan.FromSeconds(9),
+        LoadBalancer = "robin",
+        Proxy = "castle",
+        Oneway = true,
+    };
+
+    private static string ReferenceOptionsText(ReferenceOptions o)
+        => $"{o.Key}|{o.Registry}|{o.DirectAddress}|{o.Serializer}|{o.Timeout}|{o.Oneway}|{o.LoadBalancer}|{o.Proxy}";
+}
