@@ -51,6 +51,14 @@ public sealed class ServerOptions
     /// <summary>The clock. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>A copy (the registry options copied too), so that later changes to this object do not reach a running server.</summary>
+    public ServerOptions Clone()
+    {
+        var copy = (ServerOptions)MemberwiseClone();
+        copy.Registry = Registry?.Clone()!;
+        return copy;
+    }
+
     /// <summary>Throws when a setting is out of range, naming the setting.</summary>
     public void Validate()
     {

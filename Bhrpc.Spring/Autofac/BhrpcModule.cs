@@ -84,19 +84,10 @@ public sealed class BhrpcModule : global::Autofac.Module
         registration.ConfigurePipeline(pipeline => pipeline.Use(ReferenceInjectionMiddleware.Instance));
     }
 
-    private static ServerOptions CopyOf(ServerOptions source, RegistryOptions registry) => new()
+    private static ServerOptions CopyOf(ServerOptions source, RegistryOptions registry)
     {
-        Host = source.Host,
-        Port = source.Port,
-        AdvertiseHost = source.AdvertiseHost,
-        Registry = registry.Clone(),
-        Serializer = source.Serializer,
-        ReflectInvoker = source.ReflectInvoker,
-        HeartbeatInterval = source.HeartbeatInterval,
-        MaxFrameSize = source.MaxFrameSize,
-        ShutdownTimeout = source.ShutdownTimeout,
-        Extensions = source.Extensions,
-        LoggerFactory = source.LoggerFactory,
-        TimeProvider = source.TimeProvider,
-    };
+        var copy = source.Clone();
+        copy.Registry = registry.Clone();
+        return copy;
+    }
 }
