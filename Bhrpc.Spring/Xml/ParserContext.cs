@@ -53,6 +53,16 @@ public sealed class ParserContext
 
     /// <summary>A fresh id for an object without one, such as an inner object.</summary>
     /// <param name="hint">Usually the type name.</param>
-    /// <returns>An id unique in this document.</returns>
-    public string GenerateId(string hint) => $"{hint}#{Path.GetFileName(Resource)}#{++_anonymous}";
+    /// <returns>An id not yet used in the registry.</returns>
+    public string GenerateId(string hint)
+    {
+        string id;
+        do
+        {
+            id = $"{hint}#{Path.GetFileName(Resource)}#{++_anonymous}";
+        }
+        while (Registry.Contains(id));
+
+        return id;
+    }
 }
