@@ -10,9 +10,10 @@ namespace Bhrpc.Spring.Context;
 /// registers the definitions in an Autofac container and creates the non-lazy singletons.
 /// </summary>
 /// <remarks>
-/// The constructor waits for <see cref="IContextLifecycle.OnContextRefreshedAsync"/> at most
-/// <see cref="XmlApplicationContextOptions.LifecycleTimeout"/> per object (then throws <see cref="TimeoutException"/>
-/// and disposes what it created); <see cref="CreateAsync"/> awaits them with a cancellation token instead.
+/// The constructor waits for every <see cref="IContextLifecycle.OnContextRefreshedAsync"/> at most
+/// <see cref="XmlApplicationContextOptions.LifecycleTimeout"/> in total (the token it passes is cancelled then, and the
+/// constructor throws <see cref="TimeoutException"/> after disposing what it created); <see cref="CreateAsync"/> awaits
+/// them without blocking, bounded only by its cancellation token.
 /// </remarks>
 public sealed partial class XmlApplicationContext : IDisposable, IAsyncDisposable
 {
@@ -61,7 +62,16 @@ public sealed partial class XmlApplicationContext : IDisposable, IAsyncDisposabl
             if (notifyLifecycle)
             {
                 using var cts = new CancellationTokenSource(options.LifecycleTimeout);
-                NotifyRefreshedAsync(cts.Token).WaitBounded(options.LifecycleTimeout, "IContextLifecycle.OnContextRefreshedAsync");
+                try
+                {
+                    NotifyRefreshedAsync(cts.Token).WaitBounded(options.LifecycleTimeout, "IContextLifecycle.OnContextRefreshedAsync");
+                }
+                catch (OperationCanceledException ex) when (cts.IsCancellationRequested)
+                {
+                    // A lifecycle object that honours the token reports the same timeout as one that ignores it.
+                    throw new TimeoutException(
+                        $"IContextLifecycle.OnContextRefreshedAsync did not complete within {options.LifecycleTimeout} (XmlApplicationContextOptions.LifecycleTimeout); use XmlApplicationContext.CreateAsync for long start-up work.", ex);
+                }
             }
         }
         catch

@@ -12,8 +12,9 @@ public sealed class XmlApplicationContextOptions
     public IList<INamespaceParser> Parsers { get; } = [];
 
     /// <summary>
-    /// How long the constructor and <see cref="XmlApplicationContext.Dispose"/> wait for each
-    /// <see cref="IContextLifecycle"/> call before failing with <see cref="TimeoutException"/>. Default 30 seconds.
+    /// How long the constructor waits for all <see cref="IContextLifecycle.OnContextRefreshedAsync"/> calls, and
+    /// <see cref="XmlApplicationContext.Dispose"/> for each closing call or <c>DisposeAsync</c>, before failing with
+    /// <see cref="TimeoutException"/>. Not used by <see cref="XmlApplicationContext.CreateAsync"/>. Default 30 seconds.
     /// </summary>
     public TimeSpan LifecycleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
