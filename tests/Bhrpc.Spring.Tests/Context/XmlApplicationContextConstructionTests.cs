@@ -22,6 +22,21 @@ public sealed class XmlApplicationContextConstructionTests
     }
 
     [Test]
+    public void ConstructorArgs_NestedRefValueAndInnerObject_AreResolved()
+    {
+        using var context = new XmlApplicationContext(TestFiles.Path("ctor.xml"));
+
+        var byRef = context.GetObject<Wrapped>("wrappedRef");
+        var byInner = context.GetObject<Wrapped>("wrappedInner");
+        Assert.Multiple(() =>
+        {
+            Assert.That(byRef, Is.EqualTo(new Wrapped(context.GetObject("oneArg"), "w")));
+            Assert.That(((Greeter)byInner.Inner).Greeting, Is.EqualTo("inner"));
+            Assert.That(byInner.Id, Is.EqualTo("b"));
+        });
+    }
+
+    [Test]
     public void FactoryMethod_CallsStaticMethodOnType_WithArguments()
     {
         using var context = new XmlApplicationContext(TestFiles.Path("ctor.xml"));

@@ -28,7 +28,15 @@ public sealed class GreetingNamespaceParser : INamespaceParser
     {
         var text = context.Attribute(element, "text")!;
         var times = int.Parse(context.Attribute(element, "times") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-        context.Registry.Register(new ObjectDefinition(context.Attribute(element, "id")!)
+        var id = context.Attribute(element, "id")!;
+
+        // A second object built by a factory delegate that looks the first one up through the resolver.
+        context.Registry.Register(new ObjectDefinition(id + ".wrapped")
+        {
+            ObjectType = typeof(Wrapped),
+            Factory = resolver => new Wrapped(resolver.GetObject(id), id + ".wrapped"),
+        });
+        context.Registry.Register(new ObjectDefinition(id)
         {
             ObjectType = typeof(Greeter),
             Factory = _ => new Greeter(text, times),

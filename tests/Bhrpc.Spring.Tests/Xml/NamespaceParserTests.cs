@@ -25,6 +25,7 @@ public sealed class NamespaceParserTests
         {
             Assert.That(greeter.Greeting, Is.EqualTo("hi there"));
             Assert.That(context.GetObjectsOfType<Greeter>().Keys, Is.EqualTo(new[] { "hello" }));
+            Assert.That(context.GetObject<Wrapped>("hello.wrapped").Inner, Is.SameAs(greeter), "factory delegate resolved a reference");
         });
     }
 
