@@ -1,0 +1,6 @@
+namespace Bhrpc.Spring.Tests.Context.Samples;
+
+public sealed class CountingWidget
+{
+    public CountingWidget() => AddingFactoryPostProcessor.WidgetsCreated++;
+}

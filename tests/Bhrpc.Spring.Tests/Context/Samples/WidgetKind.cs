@@ -1,0 +1,7 @@
+namespace Bhrpc.Spring.Tests.Context.Samples;
+
+public enum WidgetKind
+{
+    Plain,
+    Fancy,
+}
