@@ -1,5 +1,6 @@
 using Bhrpc;
 using Bhrpc.Demo.Api;
+using Bhrpc.Demo.Consumer;
 using Bhrpc.Demo.Hosting;
 using Bhrpc.Demo.Provider;
 
@@ -98,8 +99,11 @@ try
     }
 
     Report("both providers answered", answeredBy.Count == 2, string.Join(", ", answeredBy.Order()));
+
+    Console.WriteLine("the Spring-style front ends (XML contexts, attributes, Autofac):");
+    await FrontEndsTour.RunAsync(registryUrl, Report);
 }
-catch (Exception e) when (e is RpcException or TimeoutException or InvalidOperationException)
+catch (Exception e) when (e is RpcException or TimeoutException or InvalidOperationException or Bhrpc.Spring.Context.ObjectDefinitionException)
 {
     Report("demo", false, e.Message);
 }
