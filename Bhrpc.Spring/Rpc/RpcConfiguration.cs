@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Bhrpc.Spring.Attributes;
+using Bhrpc.Spring.Context;
+
+namespace Bhrpc.Spring.Rpc;
+
+/// <summary>
+/// What the rpc elements of one context declared. One per <see cref="ObjectDefinitionRegistry"/>, so that imports
+/// share it and two contexts never do. Ids are linked by <see cref="RpcConfigurationProcessor"/> once all XML is read.
+/// </summary>
+internal sealed class RpcConfiguration
+{
+    /// <summary>The id of the shared <see cref="RpcClient"/> (one per context, disposed with it).</summary>
+    public const string ClientId = "bhrpc.client";
+
+    /// <summary>The id of the shared reference injector (proxies by settings, consumer defaults).</summary>
+    public const string InjectorId = "bhrpc.referenceInjector";
+
+    /// <summary>The id of the server made when services are exported and no <c>&lt;rpc:server&gt;</c> is declared.</summary>
+    public const string ImplicitServerId = "bhrpc.server";
+
+    private const string ProcessorId = "bhrpc.rpcConfigurationProcessor";
+    private const string PostProcessorId = "bhrpc.rpcReferencePostProcessor";
+
+    private static readonly ConditionalWeakTable<ObjectDefinitionRegistry, RpcConfiguration> s_byRegistry = [];
+
+    public Dictionary<string, RegistrySpec> Registries { get; } = new(StringComparer.Ordinal);
+
+    public List<ServerSpec> Servers { get; } = [];
+
+    public List<ServiceSpec> Services { get; } = [];
+
+    public List<ReferenceSpec> References { get; } = [];
+
+    /// <summary>Ids of the <c>[RpcService]</c> objects registered by <c>&lt;rpc:annotation-driven&gt;</c>.</summary>
+    public List<string> AnnotatedServiceIds { get; } = [];
+
+    /// <summary>Where the first <c>&lt;rpc:annotation-driven&gt;</c> is, or null.</summary>
+    public SourceLocation? AnnotationLocation { get; set; }
+
+    /// <summary>The <c>&lt;rpc:consumer&gt;</c>, or null; at most one per context.</summary>
+    public ConsumerSpec? Consumer { get; set; }
+
+    /// <summary>Set by the processor: the consumer defaults with the consumer's registry id resolved.</summary>
+    public ConsumerDefaults Defaults { get; set; } = new();
+
+    /// <summary>Set by the processor: the registry of the client and of servers that name none.</summary>
+    public RegistryOptions DefaultRegistry { get; set; } = new();
+
+    /// <summary>The configuration of the context being read, registering the infrastructure definitions on first use.</summary>
+    public static RpcConfiguration For(ObjectDefinitionRegistry registry)
+    {
+        if (s_byRegistry.TryGetValue(registry, out var existing))
+        {
+            return existing;
+        }
+
+        var configuration = new RpcConfiguration();
+        s_byRegistry.Add(registry, configuration);
+        configuration.RegisterInfrastructure(registry);
+        return configuration;
+    }
+
+    /// <summary>Adds the injection post-processor (once) for <c>&lt;rpc:annotation-driven&gt;</c>.</summary>
+    public static void RegisterReferencePostProcessor(ObjectDefinitionRegistry registry)
+    {
+        if (!registry.Contains(PostProcessorId))
+        {
+            registry.Register(new ObjectDefinition(PostProcessorId)
+            {
+                ObjectType = typeof(RpcReferencePostProcessor),
+                Factory = r => new RpcReferencePostProcessor((Injection.ReferenceInjector)r.GetObject(InjectorId)),
+            });
+        }
+    }
+
+    private void RegisterInfrastructure(ObjectDefinitionRegistry registry)
+    {
+        registry.Register(new ObjectDefinition(ProcessorId)
+        {
+            ObjectType = typeof(RpcConfigurationProcessor),
+            Factory = _ => new RpcConfigurationProcessor(this),
+        });
+
+        // Lazy: a context that references nothing opens no client.
+        registry.Register(new ObjectDefinition(ClientId)
+        {
+            ObjectType = typeof(RpcClient),
+            IsLazyInit = true,
+            Factory = _ => new RpcClient(new ClientOptions { Registry = DefaultRegistry.Clone() }),
+        });
+        registry.Register(new ObjectDefinition(InjectorId)
+        {
+            ObjectType = typeof(Injection.ReferenceInjector),
+            IsLazyInit = true,
+            Factory = r => new Injection.ReferenceInjector((RpcClient)r.GetObject(ClientId), Defaults),
+        });
+    }
+}
