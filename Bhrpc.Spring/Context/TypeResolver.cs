@@ -35,4 +35,24 @@ internal static class TypeResolver
 
         return null;
     }
+
+    /// <summary>Where <see cref="Resolve"/> looked for <paramref name="name"/>, for a "could not be found" message.</summary>
+    public static string DescribeSearch(string name)
+    {
+        var comma = name.IndexOf(',');
+        if (comma >= 0)
+        {
+            var assembly = name[(comma + 1)..].Trim();
+            var loaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == assembly.Split(',')[0].Trim());
+            return loaded
+                ? $"searched assembly '{assembly}'"
+                : $"searched assembly '{assembly}', which could not be loaded";
+        }
+
+        var names = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic)
+            .Select(a => a.GetName().Name)
+            .Order(StringComparer.Ordinal);
+        return $"searched the loaded assemblies ({string.Join(", ", names)}); name the assembly as \"Namespace.Type, Assembly\"";
+    }
 }

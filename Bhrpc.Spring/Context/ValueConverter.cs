@@ -37,7 +37,7 @@ internal static class ValueConverter
 
         if (target == typeof(Type))
         {
-            return TypeResolver.Resolve(text) ?? throw new FormatException($"type '{text}' could not be found");
+            return TypeResolver.Resolve(text) ?? throw new FormatException($"type '{text}' could not be found; {TypeResolver.DescribeSearch(text)}");
         }
 
         if (target.IsPrimitive || target == typeof(decimal))

@@ -59,7 +59,7 @@ internal readonly struct RpcAttributeReader(XElement element, ParserContext cont
     {
         var typeName = Required(name);
         var type = TypeResolver.Resolve(typeName)
-            ?? throw Error(name, $"{Tag} {name}='{typeName}': the type could not be found; expected \"Namespace.IService, Assembly\".");
+            ?? throw Error(name, $"{Tag} {name}='{typeName}': the type could not be found ({TypeResolver.DescribeSearch(typeName)}); expected \"Namespace.IService, Assembly\".");
         return type.IsInterface ? type : throw Error(name, $"{Tag} {name}='{typeName}' is a class, not an interface; a service is exported and referenced through its interface.");
     }
 

@@ -25,7 +25,7 @@ internal static class ObjectElementParser
         }
 
         var typeName = context.Attribute(element, "type") ?? throw context.Error(element, "<object> needs a type attribute (\"Namespace.Type, Assembly\").");
-        var type = TypeResolver.Resolve(typeName) ?? throw context.Error(element.Attribute("type"), $"Type '{typeName}' could not be found.");
+        var type = TypeResolver.Resolve(typeName) ?? throw context.Error(element.Attribute("type"), $"Type '{typeName}' could not be found; {TypeResolver.DescribeSearch(typeName)}.");
         var names = context.Attribute(element, "name")?.Split(s_separators, StringSplitOptions.RemoveEmptyEntries) ?? [];
         var id = context.Attribute(element, "id") ?? names.FirstOrDefault();
         if (id is null || inner)
