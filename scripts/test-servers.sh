@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops the real servers the tests use, on 127.0.0.1 with temporary data folders.
-#   scripts/test-servers.sh start RUN_DIR   installs what is missing (Debian packages), starts ZooKeeper
+#   scripts/test-servers.sh start RUN_DIR   installs what is missing (Debian packages: zookeeper,
+#                                           etcd-server, etcd-client, libhessian-java, a JDK), starts ZooKeeper
 #                                           and etcd, and prints `export NAME=value` lines for the tests
 #   scripts/test-servers.sh stop RUN_DIR    stops what `start` started, by PID
 # Under CI=true a server that cannot be installed or started is an error (exit 1).
@@ -32,7 +33,9 @@ ensure_packages() {
   [ -x /usr/share/zookeeper/bin/zkServer.sh ] || missing+=(zookeeper)
   command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
   command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
-  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v javac >/dev/null 2>&1 || missing+=(default-jdk-headless)
+  # Hessian's reference implementation, for the byte-for-byte interop tests.
+  [ -f /usr/share/java/hessian.jar ] || missing+=(libhessian-java)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]}"
     if [ "$(id -u)" -ne 0 ]; then
@@ -116,6 +119,7 @@ case "$cmd" in
     ensure_packages
     start_zookeeper
     start_etcd
+    echo "export BHRPC_TEST_HESSIAN_JAR=/usr/share/java/hessian.jar"
     ;;
   stop)
     stop_all

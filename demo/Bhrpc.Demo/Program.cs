@@ -75,7 +75,7 @@ try
 
     Console.WriteLine("async calls:");
     var orders = Enumerable.Range(1, 3)
-        .Select(i => demo.PlaceOrderAsync(new Order($"order-{i}", 19.99m * i, ["book", "pen"], DateTimeOffset.UtcNow)))
+        .Select(i => demo.PlaceOrderAsync(new Order($"order-{i}", 19.99m * i, ["book", "pen"], DateTime.UtcNow)))
         .ToArray();
     foreach (var order in await Task.WhenAll(orders))
     {

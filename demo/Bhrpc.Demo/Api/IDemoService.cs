@@ -17,4 +17,4 @@ public interface IDemoService
 }
 
 /// <summary>A record that crosses the wire.</summary>
-public sealed record Order(string Id, decimal Amount, List<string> Items, DateTimeOffset PlacedAt, string? ConfirmedBy = null);
+public sealed record Order(string Id, decimal Amount, List<string> Items, DateTime PlacedAt, string? ConfirmedBy = null);
