@@ -36,7 +36,7 @@ void Report(string what, bool ok, string detail)
     }
 }
 
-Console.WriteLine($"registry: {registryUrl}");
+Console.WriteLine($"registry: {registryUrl}; serializer: {arguments.Serializer}");
 var providers = new List<ProviderProcess>();
 try
 {
@@ -52,11 +52,13 @@ try
     {
         r.Group = "demo";
         r.Timeout = TimeSpan.FromSeconds(5);
+        r.Serializer = arguments.Serializer;
     });
     var oneway = client.CreateProxy<IDemoService>(r =>
     {
         r.Group = "demo";
         r.Oneway = true;
+        r.Serializer = arguments.Serializer;
     });
 
     // The registry may take a moment to show both providers to a fresh consumer.
@@ -101,7 +103,7 @@ try
     Report("both providers answered", answeredBy.Count == 2, string.Join(", ", answeredBy.Order()));
 
     Console.WriteLine("the Spring-style front ends (XML contexts, attributes, Autofac):");
-    await FrontEndsTour.RunAsync(registryUrl, Report);
+    await FrontEndsTour.RunAsync(registryUrl, arguments.Serializer, Report);
 }
 catch (Exception e) when (e is RpcException or TimeoutException or InvalidOperationException or Bhrpc.Spring.Context.ObjectDefinitionException)
 {

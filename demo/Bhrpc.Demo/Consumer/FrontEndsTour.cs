@@ -13,10 +13,11 @@ namespace Bhrpc.Demo.Consumer;
 /// </summary>
 public static class FrontEndsTour
 {
-    public static async Task RunAsync(string registryUrl, Action<string, bool, string> report)
+    public static async Task RunAsync(string registryUrl, string serializer, Action<string, bool, string> report)
     {
-        // The XML files read the registry from ${BHRPC_REGISTRY:local://}.
+        // The XML files read the registry from ${BHRPC_REGISTRY:local://} and the serializer from ${BHRPC_SERIALIZER:json}.
         Environment.SetEnvironmentVariable("BHRPC_REGISTRY", registryUrl);
+        Environment.SetEnvironmentVariable("BHRPC_SERIALIZER", serializer);
         var configs = Path.Combine(AppContext.BaseDirectory, "configs");
 
         await using var provider = await XmlApplicationContext.CreateAsync(new XmlApplicationContextOptions(), [Path.Combine(configs, "provider.xml")]);
@@ -31,7 +32,7 @@ public static class FrontEndsTour
         report("[RpcReference] field injected by the XML context", answer.Contains("xml-provider", StringComparison.Ordinal), answer);
 
         var builder = new ContainerBuilder();
-        builder.RegisterModule(new BhrpcModule { Registry = registryUrl, Consumer = new ConsumerDefaults { Group = "xml" } });
+        builder.RegisterModule(new BhrpcModule { Registry = registryUrl, Consumer = new ConsumerDefaults { Group = "xml", Serializer = serializer } });
         builder.RegisterType<FrontDesk>();
         await using var container = builder.Build();
         answer = container.Resolve<FrontDesk>().Greet("autofac");

@@ -1,13 +1,14 @@
 namespace Bhrpc.Demo.Hosting;
 
-/// <summary>The demo's command line: <c>[--registry URL] [--role consumer|provider] [--name NAME]</c>.</summary>
-public sealed record DemoArguments(RegistryOptions Registry, bool RegistryGiven, string Role, string Name)
+/// <summary>The demo's command line: <c>[--registry URL] [--serializer NAME] [--role consumer|provider] [--name NAME]</c>.</summary>
+public sealed record DemoArguments(RegistryOptions Registry, bool RegistryGiven, string Role, string Name, string Serializer)
 {
     public static DemoArguments Parse(string[] args)
     {
         string? registry = null;
         var role = "consumer";
         var name = "provider";
+        var serializer = "json";
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -22,8 +23,11 @@ public sealed record DemoArguments(RegistryOptions Registry, bool RegistryGiven,
                 case "--name":
                     name = value;
                     break;
+                case "--serializer":
+                    serializer = value;
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}'; expected --registry URL (zookeeper://127.0.0.1:2181, etcd://127.0.0.1:2379, local://), --role or --name.");
+                    throw new ArgumentException($"unknown option '{args[i]}'; expected --registry URL (zookeeper://127.0.0.1:2181, etcd://127.0.0.1:2379, local://), --serializer NAME (json, hessian2, protobuf), --role or --name.");
             }
 
             i++;
@@ -37,6 +41,6 @@ public sealed record DemoArguments(RegistryOptions Registry, bool RegistryGiven,
         var options = registry is null
             ? new RegistryOptions { Type = "local", Address = Path.Combine(Path.GetTempPath(), $"bhrpc-demo-{Environment.ProcessId}") }
             : RegistryOptions.Parse(registry);
-        return new DemoArguments(options, registry is not null, role, name);
+        return new DemoArguments(options, registry is not null, role, name, serializer);
     }
 }
