@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.Loader;
 
 namespace Bhrpc.Extensions;
 
@@ -16,7 +17,11 @@ public sealed class ExtensionLoader
 
     private readonly ConcurrentDictionary<Type, ConcurrentDictionary<string, Func<object>>> _factories = new();
     private readonly HashSet<Assembly> _scanned = [];
+    private readonly Dictionary<string, Assembly?> _pluginFiles = new(StringComparer.Ordinal);
     private readonly Lock _scanLock = new();
+    private PluginLoadContext? _plugins;
+    private volatile bool _pluginsLoaded;
+    private long _seenLoads = -1;
 
     /// <summary>Creates a loader; it scans assemblies when first asked for an extension point.</summary>
     public ExtensionLoader(ExtensionLoaderOptions options)
@@ -27,6 +32,12 @@ public sealed class ExtensionLoader
 
     /// <summary>A loader over the loaded assemblies with no plug-in folder. It holds types, not instances.</summary>
     public static ExtensionLoader Shared => s_shared.Value;
+
+    /// <summary>
+    /// The load context of the plug-ins of <see cref="ExtensionLoaderOptions.PluginFolder"/>, named
+    /// <c>bhrpc-plugins:{full path of the folder}</c>; null until the plug-ins are loaded or when there is no folder.
+    /// </summary>
+    public AssemblyLoadContext? PluginContext => _plugins;
 
     /// <summary>The options this loader was made with.</summary>
     public ExtensionLoaderOptions Options { get; }
@@ -71,40 +82,106 @@ public sealed class ExtensionLoader
         return _factories.GetOrAdd(point, static _ => new ConcurrentDictionary<string, Func<object>>(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Scans each assembly once: on the first call every loaded assembly and the plug-ins, later
+    /// only when the process has loaded assemblies since (see <see cref="AssemblyLoadTracker"/>).
+    /// </summary>
     private void EnsureScanned()
     {
+        if (_pluginsLoaded && Volatile.Read(ref _seenLoads) == AssemblyLoadTracker.Loads)
+        {
+            return;
+        }
+
         lock (_scanLock)
         {
-            var core = typeof(ExtensionLoader).Assembly;
-            var candidates = AppDomain.CurrentDomain.GetAssemblies()
-                .Where(a => !a.IsDynamic && (a == core || a.GetReferencedAssemblies().Any(r => r.Name == core.GetName().Name)))
-                .ToList();
-            if (_scanned.Count == 0 && Options.PluginFolder is { } folder)
+            var loads = AssemblyLoadTracker.Loads; // read before listing: a load racing with the listing triggers another pass
+            if (!_pluginsLoaded || loads != _seenLoads)
             {
-                candidates.AddRange(LoadPlugins(folder));
-            }
-
-            foreach (var assembly in candidates)
-            {
-                if (_scanned.Add(assembly))
+                var core = typeof(ExtensionLoader).Assembly;
+                var coreName = core.GetName().Name;
+                foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
                 {
+                    // Plug-ins in the context of any loader (this one's included) are scanned only by their own loader.
+                    if (!_scanned.Add(assembly)
+                        || assembly.IsDynamic
+                        || AssemblyLoadContext.GetLoadContext(assembly) is PluginLoadContext
+                        || (assembly != core && !assembly.GetReferencedAssemblies().Any(r => r.Name == coreName)))
+                    {
+                        continue;
+                    }
+
                     Scan(assembly);
                 }
+
+                Volatile.Write(ref _seenLoads, loads);
+            }
+
+            if (!_pluginsLoaded)
+            {
+                if (Options.PluginFolder is { } folder)
+                {
+                    foreach (var plugin in LoadPlugins(folder))
+                    {
+                        if (_scanned.Add(plugin))
+                        {
+                            Scan(plugin);
+                        }
+                    }
+                }
+
+                _pluginsLoaded = true;
             }
         }
     }
 
-    private static IEnumerable<Assembly> LoadPlugins(string folder)
+    /// <summary>
+    /// Loads every <c>*.dll</c> of <paramref name="folder"/> into this loader's <see cref="PluginLoadContext"/>.
+    /// A file that fails stops the loading with a configuration error; files loaded before it stay loaded
+    /// and are not loaded again on the next attempt.
+    /// </summary>
+    private List<Assembly> LoadPlugins(string folder)
     {
         if (!Directory.Exists(folder))
         {
             throw new RpcException(RpcStatusCode.Configuration, $"extension plug-in folder '{folder}' does not exist; set ExtensionLoaderOptions.PluginFolder to an existing folder or to null.");
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal))
+        var full = Path.GetFullPath(folder);
+        _plugins ??= new PluginLoadContext(full);
+        var loaded = new List<Assembly>();
+        foreach (var file in Directory.EnumerateFiles(full, "*.dll").Order(StringComparer.Ordinal))
         {
-            yield return Assembly.LoadFrom(Path.GetFullPath(file));
+            if (_pluginFiles.TryGetValue(file, out var known))
+            {
+                if (known is not null)
+                {
+                    loaded.Add(known);
+                }
+
+                continue;
+            }
+
+            Assembly? assembly;
+            try
+            {
+                var name = AssemblyName.GetAssemblyName(file);
+                // A copy of Bhrpc.Core or of a framework assembly next to the plug-ins: the default context's is used.
+                assembly = PluginLoadContext.IsShared(name.Name) ? null : _plugins.LoadPlugin(file);
+            }
+            catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"extension plug-in '{file}' cannot be loaded: {e.Message}", e);
+            }
+
+            _pluginFiles[file] = assembly;
+            if (assembly is not null)
+            {
+                loaded.Add(assembly);
+            }
         }
+
+        return loaded;
     }
 
     private void Scan(Assembly assembly)
