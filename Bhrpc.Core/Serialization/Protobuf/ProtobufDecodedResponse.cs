@@ -5,7 +5,7 @@ internal sealed class ProtobufDecodedResponse : DecodedResponse
 {
     private readonly ProtobufValue? _result;
 
-    /// <param name="result">The encoded result; null when the body has none (a void call or a failure).</param>
+    /// <param name="result">The encoded result; null when a failure carries none.</param>
     public ProtobufDecodedResponse(ProtobufValue? result)
     {
         _result = result;

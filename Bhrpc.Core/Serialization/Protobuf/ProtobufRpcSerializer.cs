@@ -109,10 +109,13 @@ public sealed class ProtobufRpcSerializer : IRpcSerializer
 
         CopyAttachments(response.Attachments, envelope.Attachments);
 
-        // A void result is no value at all; a null result of a declared type is a value without data.
-        if (response.ResultClrType != typeof(void) && (response.Result is not null || response.ResultClrType is not null))
+        // A success always carries a result (void and null are a value without data), so that
+        // no valid response is an empty body and an empty body can be refused.
+        if (response.Error is null || response.Result is not null)
         {
-            envelope.Result = ProtobufValueCodec.Write(response.Result, response.ResultClrType, "the result");
+            envelope.Result = response.ResultClrType == typeof(void)
+                ? new ProtobufValue()
+                : ProtobufValueCodec.Write(response.Result, response.ResultClrType, "the result");
         }
 
         envelope.WriteTo(output);
@@ -123,6 +126,11 @@ public sealed class ProtobufRpcSerializer : IRpcSerializer
     public DecodedResponse ReadResponse(in ReadOnlySequence<byte> body)
     {
         var envelope = Parse(ProtobufResponseEnvelope.Parser, body, "response");
+        if (!envelope.HasError && envelope.Result is null)
+        {
+            throw new RpcException(RpcStatusCode.Serialization, "protobuf body is not a valid response: it has neither 'error' nor 'result'.");
+        }
+
         return new ProtobufDecodedResponse(envelope.Result)
         {
             Error = envelope.HasError ? envelope.Error : null,
