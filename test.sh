@@ -48,15 +48,17 @@ dotnet test bhrpc.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$run_dir/te
 status=${PIPESTATUS[0]}
 set -e
 
-# The README's first command must keep working: run the demo (local registry, then ZooKeeper and etcd).
-demo_runs=("")
+# The README's first command must keep working: run the demo on the local registry with each
+# serializer, then on ZooKeeper and etcd.
+demo_runs=("" "--serializer protobuf" "--serializer hessian2")
 if [ "${servers_started:-0}" = 1 ]; then
-  demo_runs+=("zookeeper://${BHRPC_TEST_ZOOKEEPER}" "etcd://${BHRPC_TEST_ETCD}")
+  demo_runs+=("--registry zookeeper://${BHRPC_TEST_ZOOKEEPER}" "--registry etcd://${BHRPC_TEST_ETCD}")
 fi
-for registry in "${demo_runs[@]}"; do
-  log "running the demo${registry:+ with --registry $registry}"
-  if ! timeout 300 dotnet run -c Release --no-build --project demo/Bhrpc.Demo -- ${registry:+--registry "$registry"} > "$run_dir/demo.txt" 2>&1; then
-    log "the demo failed${registry:+ with --registry $registry}:"
+for demo_args in "${demo_runs[@]}"; do
+  log "running the demo${demo_args:+ with $demo_args}"
+  # shellcheck disable=SC2086 # the arguments are split on purpose
+  if ! timeout 300 dotnet run -c Release --no-build --project demo/Bhrpc.Demo -- $demo_args > "$run_dir/demo.txt" 2>&1; then
+    log "the demo failed${demo_args:+ with $demo_args}:"
     cat "$run_dir/demo.txt"
     status=1
   else

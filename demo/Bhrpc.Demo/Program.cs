@@ -76,12 +76,29 @@ try
     }
 
     Console.WriteLine("async calls:");
-    var orders = Enumerable.Range(1, 3)
-        .Select(i => demo.PlaceOrderAsync(new Order($"order-{i}", 19.99m * i, ["book", "pen"], DateTime.UtcNow)))
-        .ToArray();
-    foreach (var order in await Task.WhenAll(orders))
+    if (arguments.Serializer == "protobuf")
     {
-        Report($"PlaceOrderAsync {order.Id}", order.ConfirmedBy is not null && order.Items.Count == 2, $"{order.Amount} confirmed by {order.ConfirmedBy}");
+        // protobuf carries Google.Protobuf messages, primitives and strings: the demo's records stay with json and hessian2.
+        var greeter = client.CreateProxy<IProtoGreeter>(r =>
+        {
+            r.Group = "demo";
+            r.Serializer = arguments.Serializer;
+        });
+        var request = new Bhrpc.Demo.Api.Proto.GreetingRequest { Name = "protobuf", Languages = { "C#", "Java" } };
+        foreach (var reply in await Task.WhenAll(Enumerable.Range(1, 3).Select(_ => greeter.GreetAsync(request))))
+        {
+            Report("GreetAsync(GreetingRequest)", reply.Message == "Hello, protobuf!" && reply.LanguageCount == 2, $"{reply.Message} from {reply.From}");
+        }
+    }
+    else
+    {
+        var orders = Enumerable.Range(1, 3)
+            .Select(i => demo.PlaceOrderAsync(new Order($"order-{i}", 19.99m * i, ["book", "pen"], DateTime.UtcNow)))
+            .ToArray();
+        foreach (var order in await Task.WhenAll(orders))
+        {
+            Report($"PlaceOrderAsync {order.Id}", order.ConfirmedBy is not null && order.Items.Count == 2, $"{order.Amount} confirmed by {order.ConfirmedBy}");
+        }
     }
 
     Console.WriteLine("oneway call:");

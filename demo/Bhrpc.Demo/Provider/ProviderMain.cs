@@ -12,6 +12,7 @@ public static class ProviderMain
             .Listen("127.0.0.1", 0)
             .UseRegistry(registry)
             .AddService<IDemoService>(service, s => s.Group = "demo")
+            .AddService<IProtoGreeter>(new ProtoGreeter(name), s => s.Group = "demo")
             .StartAsync();
         Console.WriteLine($"ready {server.Address}");
 
