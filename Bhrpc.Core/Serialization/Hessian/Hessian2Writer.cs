@@ -149,7 +149,8 @@ internal sealed class Hessian2Writer
             else
             {
                 span[0] = (byte)'D';
-                BinaryPrimitives.WriteInt64BigEndian(span[1..], BitConverter.DoubleToInt64Bits(value));
+                // Java's doubleToLongBits writes every NaN as the canonical 0x7ff8000000000000.
+                BinaryPrimitives.WriteInt64BigEndian(span[1..], double.IsNaN(value) ? 0x7ff8000000000000L : BitConverter.DoubleToInt64Bits(value));
                 n = 9;
             }
         }
