@@ -18,6 +18,13 @@ public sealed class Hessian2InteropTests
 
     public static IEnumerable<TestCaseData> Names() => HessianInteropCases.Names();
 
+    /// <summary>The cases under 8 KiB: beyond Java's output buffer its chunk boundaries move, so larger ones are checked by value only.</summary>
+    public static IEnumerable<TestCaseData> SmallNames() =>
+        HessianInteropCases.Names().Where(c => !LargeCases.Contains((string)c.Arguments[0]!));
+
+    private static readonly HashSet<string> LargeCases =
+        ["string_32768", "string_32769", "string_70000", "string_emoji_chunk", "string_mixed", "binary_65535", "binary_65536", "binary_70000"];
+
     [OneTimeSetUp]
     public void RunJava()
     {
@@ -88,16 +95,11 @@ public sealed class Hessian2InteropTests
     }
 
     /// <summary>Values small enough that Java's 8 KiB output buffer does not move chunk boundaries come out byte for byte as Java writes them.</summary>
-    [TestCaseSource(nameof(Names))]
+    [TestCaseSource(nameof(SmallNames))]
     public void DotNetWrites_SameBytesAsJava(string name)
     {
         var (_, value, type) = HessianInteropCases.Values.Single(c => c.Name == name);
         var java = File.ReadAllBytes(Path.Combine(_javaWritten, name + ".bin"));
-        if (java.Length > 8000)
-        {
-            Assert.Ignore("Java's chunk boundaries depend on its output buffer; checked by value instead.");
-        }
-
         Assert.That(Convert.ToHexString(WriteValue(value, type)), Is.EqualTo(Convert.ToHexString(java)));
     }
 
