@@ -82,6 +82,9 @@ internal static class HessianInteropCases
         cases.Add(("list", new List<object?> { "x", 1, 2L, true, null }, typeof(List<object?>)));
         cases.Add(("color", InteropColor.GREEN, typeof(InteropColor)));
         cases.Add(("decimal", 12345.678901m, typeof(decimal)));
+        cases.Add(("short", (short)-3, typeof(short)));
+        cases.Add(("byte", (byte)5, typeof(byte)));
+        cases.Add(("float", 1.5f, typeof(float)));
         return cases;
     }
 }

@@ -71,6 +71,9 @@ public class HessianInterop {
         m.put("list", new ArrayList<Object>(Arrays.asList("x", 1, 2L, true, null)));
         m.put("color", Color.GREEN);
         m.put("decimal", new BigDecimal("12345.678901"));
+        m.put("short", (short) -3);
+        m.put("byte", (byte) 5);
+        m.put("float", 1.5f);
         RpcRequest req = new RpcRequest();
         req.setClassName("com.example.DemoService");
         req.setMethodName("hello");
