@@ -1,0 +1,30 @@
+using Bhrpc.Metadata;
+
+namespace Bhrpc.Tests.Serialization.Hessian;
+
+/// <summary>The .NET side of java/interop/Person.java.</summary>
+[PortableName("interop.Person")]
+public sealed class InteropPerson
+{
+    public string? Name { get; set; }
+
+    public int Age { get; set; }
+
+    public InteropPerson? Friend { get; set; }
+
+    public override bool Equals(object? obj) =>
+        obj is InteropPerson p && p.Name == Name && p.Age == Age && Equals(p.Friend, Friend);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Age);
+
+    public override string ToString() => $"Person({Name},{Age},{(ReferenceEquals(Friend, this) ? "self" : Friend?.ToString())})";
+}
+
+/// <summary>The .NET side of java/interop/Color.java.</summary>
+[PortableName("interop.Color")]
+public enum InteropColor
+{
+    RED,
+    GREEN,
+    BLUE,
+}

@@ -1,0 +1,3 @@
+package interop;
+
+public enum Color { RED, GREEN, BLUE }
