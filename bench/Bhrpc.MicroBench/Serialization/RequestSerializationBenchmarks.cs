@@ -33,7 +33,7 @@ public class RequestSerializationBenchmarks
     public void Setup()
     {
         _serializer = ExtensionLoader.Shared.Create<IRpcSerializer>(Serializer);
-        var call = SampleCall.For(Payload);
+        var call = SampleCall.For(Payload, Serializer);
         _request = call.Request();
         _parameterTypes = call.Method.ParameterTypes;
 

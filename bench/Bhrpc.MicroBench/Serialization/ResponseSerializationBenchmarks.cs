@@ -33,7 +33,7 @@ public class ResponseSerializationBenchmarks
     public void Setup()
     {
         _serializer = ExtensionLoader.Shared.Create<IRpcSerializer>(Serializer);
-        var call = SampleCall.For(Payload);
+        var call = SampleCall.For(Payload, Serializer);
         _response = call.Response();
         _resultType = call.Method.ResultType;
 

@@ -20,9 +20,12 @@ internal sealed class SampleCall
 
     public object? Result { get; }
 
-    public static SampleCall For(Payload payload) => payload switch
+    /// <summary>The call for <paramref name="payload"/>; with <c>protobuf</c> the order travels as its protobuf message.</summary>
+    public static SampleCall For(Payload payload, string serializer = "json") => payload switch
     {
         Payload.Echo => new SampleCall("Echo(java.lang.String)", [SampleData.EchoText], SampleData.EchoText),
+        Payload.Order when serializer == "protobuf" => new SampleCall(
+            $"SubmitMessage({typeof(Services.Proto.OrderMessage).FullName})", [SampleData.NewOrderMessage()], SampleData.NewOrderMessage()),
         Payload.Order => new SampleCall($"Submit({typeof(Order).FullName})", [SampleData.NewOrder()], SampleData.NewOrder()),
         _ => throw new ArgumentOutOfRangeException(nameof(payload), payload, "expected Echo or Order."),
     };

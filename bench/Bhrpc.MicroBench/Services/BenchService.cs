@@ -19,4 +19,8 @@ public sealed class BenchService : IBenchService
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.NoInlining)]
     public Order Submit(Order order) => order;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public Proto.OrderMessage SubmitMessage(Proto.OrderMessage order) => order;
 }

@@ -11,4 +11,7 @@ public interface IBenchService
 
     /// <summary>Returns <paramref name="order"/>.</summary>
     Order Submit(Order order);
+
+    /// <summary>Returns <paramref name="order"/>: the same order as a protobuf message, for the protobuf serializer.</summary>
+    Proto.OrderMessage SubmitMessage(Proto.OrderMessage order);
 }

@@ -20,4 +20,24 @@ public static class SampleData
         CreatedAt = new DateTime(2024, 5, 17, 9, 30, 0, DateTimeKind.Utc),
         Lines = [.. Enumerable.Range(1, 5).Select(i => new OrderLine { Sku = $"SKU-{i:D4}", Count = i, PriceCents = 199 * i })],
     };
+
+    /// <summary><see cref="NewOrder"/> as a protobuf message.</summary>
+    public static Proto.OrderMessage NewOrderMessage()
+    {
+        var order = NewOrder();
+        var message = new Proto.OrderMessage
+        {
+            Id = order.Id,
+            Customer = order.Customer,
+            Email = order.Email,
+            City = order.City,
+            Note = order.Note,
+            Quantity = order.Quantity,
+            Priority = order.Priority,
+            TotalCents = order.TotalCents,
+            CreatedAtUnixMs = new DateTimeOffset(order.CreatedAt).ToUnixTimeMilliseconds(),
+        };
+        message.Lines.AddRange(order.Lines.Select(l => new Proto.OrderLineMessage { Sku = l.Sku, Count = l.Count, PriceCents = l.PriceCents }));
+        return message;
+    }
 }
