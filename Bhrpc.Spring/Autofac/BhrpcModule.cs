@@ -2,8 +2,8 @@ using System.Reflection;
 using Autofac;
 using Autofac.Core;
 using Autofac.Core.Registration;
-using Bhrpc.Spring.Attributes;
-using Bhrpc.Spring.Injection;
+using Bhrpc.Attributes;
+using Bhrpc.Injection;
 
 namespace Bhrpc.Spring.Autofac;
 

@@ -1,5 +1,5 @@
-using Bhrpc.Spring.Attributes;
-using Bhrpc.Spring.Injection;
+using Bhrpc.Attributes;
+using Bhrpc.Injection;
 
 namespace Bhrpc.Spring.Autofac;
 

@@ -1,6 +1,6 @@
 using Autofac;
 using Autofac.Core;
-using Bhrpc.Spring.Injection;
+using Bhrpc.Injection;
 
 namespace Bhrpc.Spring.Autofac;
 

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 using Bhrpc.Spring.Xml;
 
 namespace Bhrpc.Spring.Rpc;

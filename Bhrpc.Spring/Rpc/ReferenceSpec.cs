@@ -1,4 +1,4 @@
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 using Bhrpc.Spring.Context;
 
 namespace Bhrpc.Spring.Rpc;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 using Bhrpc.Spring.Context;
 
 namespace Bhrpc.Spring.Rpc;

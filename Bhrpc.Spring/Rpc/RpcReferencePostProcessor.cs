@@ -1,5 +1,5 @@
 using Bhrpc.Spring.Context;
-using Bhrpc.Spring.Injection;
+using Bhrpc.Injection;
 
 namespace Bhrpc.Spring.Rpc;
 

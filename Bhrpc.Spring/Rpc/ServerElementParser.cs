@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Bhrpc.Serialization;
 using Bhrpc.Spring.Context;
-using Bhrpc.Spring.Injection;
+using Bhrpc.Injection;
 using Bhrpc.Spring.Xml;
 
 namespace Bhrpc.Spring.Rpc;

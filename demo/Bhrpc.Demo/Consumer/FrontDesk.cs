@@ -1,5 +1,5 @@
 using Bhrpc.Demo.Api;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 
 namespace Bhrpc.Demo.Consumer;
 

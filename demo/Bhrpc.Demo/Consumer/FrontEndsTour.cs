@@ -1,6 +1,6 @@
 using Autofac;
 using Bhrpc.Demo.Api;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 using Bhrpc.Spring.Autofac;
 using Bhrpc.Spring.Context;
 

@@ -1,4 +1,4 @@
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 
 namespace Bhrpc.Spring.Tests.Attributes;
 

@@ -1,5 +1,5 @@
 using Autofac;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 using Bhrpc.Spring.Autofac;
 using Bhrpc.Spring.Tests.Attributes;
 

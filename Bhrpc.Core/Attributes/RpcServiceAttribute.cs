@@ -1,6 +1,6 @@
 using Bhrpc.Protocol;
 
-namespace Bhrpc.Spring.Attributes;
+namespace Bhrpc.Attributes;
 
 /// <summary>
 /// Exports the marked class as a bhrpc service under <see cref="Interface"/>. The Autofac module

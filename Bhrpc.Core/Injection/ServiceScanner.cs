@@ -1,7 +1,7 @@
 using System.Reflection;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 
-namespace Bhrpc.Spring.Injection;
+namespace Bhrpc.Injection;
 
 /// <summary>Finds <see cref="RpcServiceAttribute"/> classes and describes what they export.</summary>
 internal static class ServiceScanner

@@ -1,4 +1,4 @@
-namespace Bhrpc.Spring.Attributes;
+namespace Bhrpc.Attributes;
 
 /// <summary>
 /// Defaults for every consumer reference of one front end (the <c>&lt;rpc:consumer&gt;</c> element, the

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 
-namespace Bhrpc.Spring.Injection;
+namespace Bhrpc.Injection;
 
 /// <summary>
 /// Sets the <see cref="RpcReferenceAttribute"/> fields and properties of objects to proxies made by one

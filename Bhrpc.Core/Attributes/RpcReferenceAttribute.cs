@@ -1,4 +1,4 @@
-namespace Bhrpc.Spring.Attributes;
+namespace Bhrpc.Attributes;
 
 /// <summary>
 /// Marks a field or property (private ones included, readonly fields included) that receives a proxy

@@ -1,4 +1,4 @@
-namespace Bhrpc.Spring.Attributes;
+namespace Bhrpc.Attributes;
 
 /// <content>Turning the attribute into Core <see cref="ReferenceOptions"/>.</content>
 public sealed partial class RpcReferenceAttribute

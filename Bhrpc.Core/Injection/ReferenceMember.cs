@@ -1,7 +1,7 @@
 using System.Reflection;
-using Bhrpc.Spring.Attributes;
+using Bhrpc.Attributes;
 
-namespace Bhrpc.Spring.Injection;
+namespace Bhrpc.Injection;
 
 /// <summary>One field or property marked <see cref="RpcReferenceAttribute"/>, and how to set it.</summary>
 internal sealed class ReferenceMember
