@@ -80,6 +80,12 @@ internal sealed class ConfigReader
         {
             var registry = RegistryOptions.Parse(text);
             registry.Validate();
+            var known = Bhrpc.Extensions.ExtensionLoader.Shared.Names<Bhrpc.Registry.IRegistryFactory>();
+            if (!known.Contains(registry.Type))
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"the registry '{registry.Type}' is unknown; known: {string.Join(", ", known)}");
+            }
+
             return registry;
         }
         catch (RpcException e) when (e.StatusCode == RpcStatusCode.Configuration)
