@@ -1,0 +1,37 @@
+namespace Bhrpc.Boot.Internal;
+
+/// <summary>One service declared in configuration, <c>Bhrpc:Services:{i}</c>.</summary>
+internal sealed record ConfiguredService(string Path, Type Interface, Type Implementation, string? Version, string? Group, int? Weight, string? ServiceName)
+{
+    /// <summary>Reads and checks <paramref name="path"/> (<c>Bhrpc:Services:0</c>).</summary>
+    public static ConfiguredService Read(ConfigReader reader, string path)
+    {
+        reader.CheckKnown(path, BhrpcConfigurationKeys.ServiceKeys);
+        var contract = reader.Type($"{path}:Interface", mustBeInterface: true)
+            ?? throw new RpcException(RpcStatusCode.Configuration, $"configuration key '{path}:Interface' is missing; expected the service interface as 'Namespace.IType, Assembly'.");
+        var implementation = reader.Type($"{path}:Implementation", mustBeInterface: false)
+            ?? throw new RpcException(RpcStatusCode.Configuration, $"configuration key '{path}:Implementation' is missing; expected a class as 'Namespace.Type, Assembly'.");
+        if (implementation.IsAbstract || !contract.IsAssignableFrom(implementation))
+        {
+            throw ConfigReader.Error($"{path}:Implementation", reader.String($"{path}:Implementation")!, $"a concrete class implementing {contract.FullName}");
+        }
+
+        return new ConfiguredService(
+            path,
+            contract,
+            implementation,
+            reader.String($"{path}:Version"),
+            reader.String($"{path}:Group"),
+            reader.Int($"{path}:Weight", 1, 100),
+            reader.String($"{path}:ServiceName"));
+    }
+
+    /// <summary>The Core options exporting <paramref name="instance"/>.</summary>
+    public ServiceOptions ToServiceOptions(object instance)
+    {
+        var options = new ServiceOptions { ServiceType = Interface, Implementation = instance, ServiceName = ServiceName, Group = Group ?? string.Empty };
+        options.Version = Version ?? options.Version;
+        options.Weight = Weight ?? options.Weight;
+        return options;
+    }
+}

@@ -1,0 +1,213 @@
+using Bhrpc.Boot.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bhrpc.Boot.Tests;
+
+/// <summary>Every key maps onto the Core options; bad values fail with the key named.</summary>
+public sealed class ConfigurationTests
+{
+    private static BhrpcSettings Read(IDictionary<string, string?> values)
+        => BhrpcSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+    [Test]
+    public void Read_EveryServerAndConsumerKey_MapsOntoCoreOptions()
+    {
+        var settings = Read(new Dictionary<string, string?>
+        {
+            ["Bhrpc:Registry"] = "zookeeper://10.0.0.1:2181/root?sessionTimeout=2s",
+            ["Bhrpc:Server:Host"] = "0.0.0.0",
+            ["Bhrpc:Server:Port"] = "27880",
+            ["Bhrpc:Server:AdvertiseHost"] = "10.1.2.3",
+            ["Bhrpc:Server:Serializer"] = "hessian2",
+            ["Bhrpc:Server:HeartbeatInterval"] = "00:00:07",
+            ["Bhrpc:Server:MaxFrameSize"] = "4096",
+            ["Bhrpc:Server:ShutdownTimeout"] = "00:00:03",
+            ["Bhrpc:Consumer:Version"] = "2.0.0",
+            ["Bhrpc:Consumer:Group"] = "blue",
+            ["Bhrpc:Consumer:Registry"] = "etcd://10.0.0.2:2379",
+            ["Bhrpc:Consumer:Serializer"] = "protobuf",
+            ["Bhrpc:Consumer:Timeout"] = "00:00:02",
+            ["Bhrpc:Consumer:LoadBalancer"] = "robin",
+            ["Bhrpc:Consumer:Proxy"] = "castle",
+            ["Bhrpc:Consumer:Oneway"] = "true",
+        });
+
+        var server = settings.ServerOptions;
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Registry.Type, Is.EqualTo("zookeeper"));
+            Assert.That(server.Registry.Address, Is.EqualTo("10.0.0.1:2181"));
+            Assert.That(server.Registry.Root, Is.EqualTo("/root"));
+            Assert.That(server.Registry.SessionTimeout, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(server.Host, Is.EqualTo("0.0.0.0"));
+            Assert.That(server.Port, Is.EqualTo(27880));
+            Assert.That(server.AdvertiseHost, Is.EqualTo("10.1.2.3"));
+            Assert.That(server.Serializer, Is.EqualTo("hessian2"));
+            Assert.That(server.HeartbeatInterval, Is.EqualTo(TimeSpan.FromSeconds(7)));
+            Assert.That(server.MaxFrameSize, Is.EqualTo(4096));
+            Assert.That(server.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
+        });
+
+        var reference = settings.NewReference("any", typeof(IGreeter), configure: null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reference.Version, Is.EqualTo("2.0.0"));
+            Assert.That(reference.Group, Is.EqualTo("blue"));
+            Assert.That(reference.Registry?.Type, Is.EqualTo("etcd"));
+            Assert.That(reference.Registry?.Address, Is.EqualTo("10.0.0.2:2379"));
+            Assert.That(reference.Serializer, Is.EqualTo("protobuf"));
+            Assert.That(reference.Timeout, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(reference.LoadBalancer, Is.EqualTo("robin"));
+            Assert.That(reference.Proxy, Is.EqualTo("castle"));
+            Assert.That(reference.Oneway, Is.True);
+        });
+    }
+
+    [Test]
+    public void NewReference_ReferenceKeysWinOverCodeAndConsumerDefaults()
+    {
+        var settings = Read(new Dictionary<string, string?>
+        {
+            ["Bhrpc:Consumer:Version"] = "2.0.0",
+            ["Bhrpc:Consumer:Timeout"] = "00:00:02",
+            ["Bhrpc:Consumer:Group"] = "blue",
+            ["Bhrpc:References:greeter:Interface"] = typeof(IGreeter).AssemblyQualifiedName,
+            ["Bhrpc:References:greeter:Version"] = "3.0.0",
+            ["Bhrpc:References:greeter:Registry"] = "local:///tmp/elsewhere",
+            ["Bhrpc:References:greeter:DirectAddress"] = "127.0.0.1:1234,127.0.0.1:1235",
+            ["Bhrpc:References:greeter:Serializer"] = "hessian2",
+            ["Bhrpc:References:greeter:Timeout"] = "1500ms",
+            ["Bhrpc:References:greeter:Oneway"] = "false",
+            ["Bhrpc:References:greeter:LoadBalancer"] = "p2c",
+            ["Bhrpc:References:greeter:Proxy"] = "dispatch",
+            ["Bhrpc:References:greeter:ServiceName"] = "demo.Greeter",
+        });
+
+        var reference = settings.NewReference("greeter", typeof(IGreeter), r =>
+        {
+            r.Version = "9.9.9";
+            r.Group = "green";
+            r.Timeout = TimeSpan.FromSeconds(30);
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reference.Version, Is.EqualTo("3.0.0"), "configuration over code");
+            Assert.That(reference.Group, Is.EqualTo("green"), "code over Bhrpc:Consumer");
+            Assert.That(reference.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
+            Assert.That(reference.Registry?.Address, Is.EqualTo("/tmp/elsewhere"));
+            Assert.That(reference.DirectAddress, Is.EqualTo("127.0.0.1:1234,127.0.0.1:1235"));
+            Assert.That(reference.Serializer, Is.EqualTo("hessian2"));
+            Assert.That(reference.Oneway, Is.False);
+            Assert.That(reference.LoadBalancer, Is.EqualTo("p2c"));
+            Assert.That(reference.Proxy, Is.EqualTo("dispatch"));
+            Assert.That(reference.ServiceName, Is.EqualTo("demo.Greeter"));
+        });
+    }
+
+    [Test]
+    public void Read_ServicesSection_ResolvesTypesAndSettings()
+    {
+        var settings = Read(new Dictionary<string, string?>
+        {
+            ["Bhrpc:Services:0:Interface"] = typeof(IGreeter).AssemblyQualifiedName,
+            ["Bhrpc:Services:0:Implementation"] = typeof(Greeter).AssemblyQualifiedName,
+            ["Bhrpc:Services:0:Version"] = "2.1.0",
+            ["Bhrpc:Services:0:Group"] = "g",
+            ["Bhrpc:Services:0:Weight"] = "7",
+            ["Bhrpc:Services:0:ServiceName"] = "demo.Greeter",
+        });
+
+        var service = settings.Services.Single().ToServiceOptions(new Greeter(new Gate()));
+        Assert.That(service.Key, Is.EqualTo("demo.Greeter#2.1.0#g"));
+        Assert.That(service.Weight, Is.EqualTo(7));
+    }
+
+    [Test]
+    public void Read_EnvironmentVariable_OverridesTheFile()
+    {
+        Environment.SetEnvironmentVariable("Bhrpc__Server__Port", "28111");
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Bhrpc:Server:Port"] = "27000" })
+                .AddEnvironmentVariables()
+                .Build();
+
+            Assert.That(BhrpcSettings.Read(configuration).ServerOptions.Port, Is.EqualTo(28111));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Bhrpc__Server__Port", null);
+        }
+    }
+
+    [TestCase("Bhrpc:Server:Port", "70000", "an integer 0..65535")]
+    [TestCase("Bhrpc:Server:Port", "abc", "an integer 0..65535")]
+    [TestCase("Bhrpc:Registry", "redis://x:1", "a registry URL")]
+    [TestCase("Bhrpc:Registry", "zookeeper://", "a registry URL")]
+    [TestCase("Bhrpc:Server:ShutdownTimeout", "soon", "TimeSpan")]
+    [TestCase("Bhrpc:Server:HeartbeatInterval", "00:00:00", "positive TimeSpan")]
+    [TestCase("Bhrpc:Consumer:Timeout", "-00:00:01", "positive TimeSpan")]
+    [TestCase("Bhrpc:Consumer:Oneway", "yes", "true or false")]
+    [TestCase("Bhrpc:Services:0:Interface", "No.Such.IType, Nowhere", "Namespace.Type, Assembly")]
+    [TestCase("Bhrpc:Server:Prot", "1", "the keys of Bhrpc:Server")]
+    public void Read_BadValue_FailsNamingTheKeyAndTheExpectedForm(string key, string value, string expected)
+    {
+        var e = Assert.Throws<RpcException>(() => Read(new Dictionary<string, string?> { [key] = value }));
+        Assert.That(e!.Message, Does.Contain(key).And.Contain(expected));
+    }
+
+    [Test]
+    public void NewReference_BadTimeout_FailsNamingTheKey()
+    {
+        var settings = Read(new Dictionary<string, string?> { ["Bhrpc:References:greeter:Timeout"] = "later" });
+        var e = Assert.Throws<RpcException>(() => settings.NewReference("greeter", typeof(IGreeter), null));
+        Assert.That(e!.Message, Does.Contain("Bhrpc:References:greeter:Timeout").And.Contain("TimeSpan"));
+    }
+
+    [Test]
+    public async Task HostStart_UnknownReferenceInterface_FailsNamingTheKey()
+    {
+        await using var hosts = new TestHosts();
+        var host = hosts.Build(_ => { }, new Dictionary<string, string?> { ["Bhrpc:References:orders:Interface"] = "No.Such.IOrders, Nowhere" });
+
+        var e = Assert.ThrowsAsync<RpcException>(() => host.StartAsync().WaitAsync(TestHosts.Bound));
+        Assert.That(e!.Message, Does.Contain("Bhrpc:References:orders:Interface"));
+    }
+
+    [Test]
+    public async Task HostStart_BadPort_FailsNamingTheKey()
+    {
+        await using var hosts = new TestHosts();
+        var host = hosts.Build(b => b.AddService<IGreeter, Greeter>(), new Dictionary<string, string?> { ["Bhrpc:Server:Port"] = "-1" });
+
+        var e = Assert.ThrowsAsync<RpcException>(() => host.StartAsync().WaitAsync(TestHosts.Bound));
+        Assert.That(e!.Message, Does.Contain("Bhrpc:Server:Port"));
+    }
+
+    [Test]
+    public async Task AddBhrpc_HostShutdownTimeout_CoversTheDrainPlusAMargin()
+    {
+        await using var hosts = new TestHosts();
+        var host = hosts.Build(_ => { }, new Dictionary<string, string?> { ["Bhrpc:Server:ShutdownTimeout"] = "00:00:40" });
+
+        var options = host.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+        Assert.That(options.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(40) + BhrpcServiceCollectionExtensions.ShutdownMargin));
+    }
+
+    [Test]
+    public void All_ListsEveryKeyPattern()
+    {
+        Assert.That(BhrpcConfigurationKeys.All, Does.Contain("Bhrpc:Registry")
+            .And.Contain("Bhrpc:Server:Port")
+            .And.Contain("Bhrpc:Server:ShutdownTimeout")
+            .And.Contain("Bhrpc:Consumer:Timeout")
+            .And.Contain("Bhrpc:References:{name}:Timeout")
+            .And.Contain("Bhrpc:Services:{i}:Implementation"));
+        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 7 + 8 + 11 + 6));
+    }
+}
