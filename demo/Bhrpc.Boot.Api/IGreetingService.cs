@@ -8,6 +8,9 @@ public interface IGreetingService
 
     /// <summary>An asynchronous call: the answer says which provider instance served it.</summary>
     Task<Greeting> GreetAsync(GreetingRequest request);
+
+    /// <summary>Like <see cref="GreetAsync"/>, answering after <paramref name="delayMilliseconds"/> (0..60000): a call that is still in flight when the provider is told to stop.</summary>
+    Task<Greeting> GreetSlowlyAsync(GreetingRequest request, int delayMilliseconds);
 }
 
 /// <summary>What the consumer sends.</summary>

@@ -21,6 +21,17 @@ public sealed partial class GreetingService(ILogger<GreetingService> logger, Tim
         return Task.FromResult(new Greeting($"Hello, {request.Name}", request.Sequence, Instance, timeProvider.GetUtcNow()));
     }
 
+    public async Task<Greeting> GreetSlowlyAsync(GreetingRequest request, int delayMilliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegative(delayMilliseconds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(delayMilliseconds, 60_000);
+
+        // Deliberately not cancelled on shutdown: a graceful stop lets calls in flight finish.
+        await Task.Delay(TimeSpan.FromMilliseconds(delayMilliseconds), timeProvider);
+        return await GreetAsync(request);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Greet({Name})")]
     private static partial void LogGreet(ILogger logger, string name);
 
