@@ -66,6 +66,29 @@ for demo_args in "${demo_runs[@]}"; do
   fi
 done
 
+# The Generic Host demo: a provider in the background and a consumer making three calls.
+log "running the Generic Host demo (Bhrpc.Boot.Provider + Bhrpc.Boot.Consumer)"
+boot_registry="local://$run_dir/boot-registry"
+Bhrpc__Registry="$boot_registry" Bhrpc__Server__Port=0 Health__Port=0 \
+  timeout 300 dotnet run -c Release --no-build --project demo/Bhrpc.Boot.Provider > "$run_dir/boot-provider.txt" 2>&1 &
+boot_provider=$!
+# Wait (bounded) until the provider has registered: the local registry is a folder of instance files.
+for _ in $(seq 1 150); do
+  if find "$run_dir/boot-registry" -name '*.json' 2>/dev/null | grep -q .; then
+    break
+  fi
+  sleep 0.2
+done
+if Bhrpc__Registry="$boot_registry" timeout 120 dotnet run -c Release --no-build --project demo/Bhrpc.Boot.Consumer -- --calls 3 > "$run_dir/boot-consumer.txt" 2>&1; then
+  grep -E "done, [0-9]+ failed" "$run_dir/boot-consumer.txt" | tail -n 1 || true
+else
+  log "the Generic Host demo consumer failed:"
+  cat "$run_dir/boot-consumer.txt" "$run_dir/boot-provider.txt"
+  status=1
+fi
+kill -TERM "$boot_provider" 2>/dev/null || true
+wait "$boot_provider" 2>/dev/null || true
+
 # One closing line for the whole run, summed over the test projects.
 sum() { grep -Eo "$1: +[0-9]+" "$run_dir/test-output.txt" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(sum Passed)
