@@ -28,6 +28,23 @@ public abstract class SerializerBehaviourTests
     /// </summary>
     protected abstract IEnumerable<(Type Type, object? Value)> SampleValues();
 
+    /// <summary>A record both json and hessian2 carry.</summary>
+    public sealed record Point(int X, int Y);
+
+    /// <summary>The values every object-carrying serializer (json, hessian2) supports.</summary>
+    protected static IEnumerable<(Type Type, object? Value)> ObjectSerializerSamples()
+    {
+        yield return (typeof(bool), true);
+        yield return (typeof(int), int.MinValue);
+        yield return (typeof(long), long.MaxValue);
+        yield return (typeof(double), 0.1 + 0.2);
+        yield return (typeof(string), "héllo \"wörld\" 中文 😀");
+        yield return (typeof(byte[]), new byte[] { 0, 1, 127, 128, 255 });
+        yield return (typeof(int?), 42);
+        yield return (typeof(List<string>), new List<string> { "a", "b" });
+        yield return (typeof(Point), new Point(3, -4));
+    }
+
     [SetUp]
     public void CreateSerializer() => _serializer = ExtensionLoader.Shared.Create<IRpcSerializer>(SerializerName);
 
