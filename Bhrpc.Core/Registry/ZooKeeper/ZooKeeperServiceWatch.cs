@@ -20,6 +20,7 @@ internal sealed class ZooKeeperServiceWatch : IZooKeeperWatcher, IAsyncDisposabl
     private readonly SerialRunner _runner;
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<ServiceInstance>? _last;
+    private volatile bool _started;
     private volatile bool _disposed;
 
     public ZooKeeperServiceWatch(ZooKeeperRegistry registry, string serviceKey, string servicePath, Action<IReadOnlyList<ServiceInstance>> onChange, ILogger logger)
@@ -40,6 +41,9 @@ internal sealed class ZooKeeperServiceWatch : IZooKeeperWatcher, IAsyncDisposabl
             throw new InvalidOperationException("the watch has started already.");
         }
 
+        // From here on triggers queue behind the first read. One that came before it (the registry
+        // triggers every watch it holds when a session connects) was dropped: the read below is newer.
+        _started = true;
         try
         {
             var first = await _registry.ReadInstancesAsync(_servicePath, this, cancellationToken).ConfigureAwait(false);
@@ -55,7 +59,7 @@ internal sealed class ZooKeeperServiceWatch : IZooKeeperWatcher, IAsyncDisposabl
     /// <summary>Reads the list again soon (a notification, or a reconnect).</summary>
     public void Trigger()
     {
-        if (!_disposed)
+        if (_started && !_disposed)
         {
             _runner.Trigger();
         }

@@ -207,6 +207,48 @@ public class ZooKeeperRegistryTests : ZooKeeperTestBase
     }
 
     [Test]
+    public async Task Watch_TriggeredBeforeItStarted_StartsAndPushesTheList()
+    {
+        // The registry triggers every watch it holds when its session connects, and a watch is held
+        // from just before its first read: a session connecting then must not fail the first read.
+        var registry = CreateRegistry();
+        var instance = NewInstance(NewServiceName(), 27880);
+        await registry.RegisterAsync(instance).WithTimeout();
+        var recorder = new WatchRecorder();
+        var servicePath = $"{Root}/{instance.ServiceKey}";
+        var watch = new ZooKeeperServiceWatch(registry, instance.ServiceKey, servicePath, recorder.OnChange, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        watch.Trigger();
+        await watch.StartAsync(CancellationToken.None).WithTimeout();
+
+        Assert.That(recorder.Calls, Has.Count.EqualTo(1));
+        Assert.That(recorder.Calls[0].Select(i => i.Id), Is.EqualTo(new[] { instance.Id }));
+        await watch.DisposeAsync();
+    }
+
+    [Test]
+    public async Task WatchAsync_ManyAtOnceOnARegistryNotYetConnected_AllStart()
+    {
+        var provider = CreateRegistry();
+        var instance = NewInstance(NewServiceName(), 27880);
+        await provider.RegisterAsync(instance).WithTimeout();
+
+        for (var round = 0; round < 5; round++)
+        {
+            // A new registry connects on its first use: the watches below race its first session.
+            var consumer = CreateRegistry();
+            var recorders = Enumerable.Range(0, 8).Select(_ => new WatchRecorder()).ToArray();
+            var watches = await Task.WhenAll(recorders.Select(r => consumer.WatchAsync(instance.ServiceKey, r.OnChange).AsTask())).WithTimeout();
+
+            Assert.That(recorders.Select(r => r.Calls[0].Single().Id), Is.All.EqualTo(instance.Id));
+            foreach (var watch in watches)
+            {
+                await watch.DisposeAsync();
+            }
+        }
+    }
+
+    [Test]
     public async Task WatchAsync_Disposed_NoMoreCallbacks()
     {
         var consumer = CreateRegistry();
