@@ -73,22 +73,29 @@ internal abstract partial class FrameConnection
         }
 
         await writing.ConfigureAwait(false);
-        await _input.CompleteAsync().ConfigureAwait(false);
-        await _output.CompleteAsync().ConfigureAwait(false);
-        if (!_graceful)
-        {
-            // A graceful close lets the transport send what was flushed; an abort resets at once.
-            _abortTransport();
-        }
-
         try
         {
-            OnClosed(_closeReason!);
+            if (!_graceful)
+            {
+                // An abort resets at once, before the pipes complete: completing a stream's writer
+                // flushes what it still buffers, which must not wait on (or fail against) a dead peer.
+                _abortTransport();
+            }
+
+            await CompletePipesAsync().ConfigureAwait(false);
         }
         finally
         {
-            _abort.Dispose();
-            _closed.TrySetResult();
+            // Whatever the transport did, the calls waiting on this connection hear of its end.
+            try
+            {
+                OnClosed(_closeReason!);
+            }
+            finally
+            {
+                _abort.Dispose();
+                _closed.TrySetResult();
+            }
         }
     }
 
@@ -138,6 +145,28 @@ internal abstract partial class FrameConnection
             {
                 // Already fully closed.
             }
+        }
+    }
+
+    private async Task CompletePipesAsync()
+    {
+        try
+        {
+            await _input.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException)
+        {
+            Log.CompleteFailed(Logger, RemoteAddress, e);
+        }
+
+        try
+        {
+            // A graceful close sends here what the write loop left buffered.
+            await _output.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException)
+        {
+            Log.CompleteFailed(Logger, RemoteAddress, e);
         }
     }
 
@@ -246,5 +275,8 @@ internal abstract partial class FrameConnection
 
         [LoggerMessage(1, LogLevel.Debug, "Writing to {Remote} failed")]
         public static partial void WriteFailed(ILogger logger, string remote, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Debug, "Closing the pipes of the connection to {Remote} failed")]
+        public static partial void CompleteFailed(ILogger logger, string remote, Exception exception);
     }
 }
