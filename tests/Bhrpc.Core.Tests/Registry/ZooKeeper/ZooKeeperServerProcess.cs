@@ -194,6 +194,13 @@ internal sealed class ZooKeeperServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The last <paramref name="lines"/> lines the server printed, for failure messages.</summary>
+    public string OutputTail(int lines)
+    {
+        var all = Output().Split('\n');
+        return string.Join('\n', all[Math.Max(0, all.Length - lines)..]);
+    }
+
     private string Output()
     {
         lock (_output)
