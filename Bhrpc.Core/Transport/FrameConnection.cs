@@ -154,7 +154,7 @@ internal abstract partial class FrameConnection
         {
             await _input.CompleteAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (IsTransportFailure(e))
         {
             Log.CompleteFailed(Logger, RemoteAddress, e);
         }
@@ -164,11 +164,15 @@ internal abstract partial class FrameConnection
             // A graceful close sends here what the write loop left buffered.
             await _output.CompleteAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (IsTransportFailure(e))
         {
             Log.CompleteFailed(Logger, RemoteAddress, e);
         }
     }
+
+    /// <summary>What closing pipes over a dead or torn-down socket throws.</summary>
+    private static bool IsTransportFailure(Exception e)
+        => e is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException;
 
     private async Task ReadLoopAsync()
     {

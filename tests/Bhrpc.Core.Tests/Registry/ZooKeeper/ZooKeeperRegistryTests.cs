@@ -7,6 +7,7 @@ using Bhrpc.Registry;
 using Bhrpc.Registry.ZooKeeper;
 using Bhrpc.Registry.ZooKeeper.Client;
 using Bhrpc.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bhrpc.Tests.Registry.ZooKeeper;
 
@@ -216,7 +217,7 @@ public class ZooKeeperRegistryTests : ZooKeeperTestBase
         await registry.RegisterAsync(instance).WithTimeout();
         var recorder = new WatchRecorder();
         var servicePath = $"{Root}/{instance.ServiceKey}";
-        var watch = new ZooKeeperServiceWatch(registry, instance.ServiceKey, servicePath, recorder.OnChange, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var watch = new ZooKeeperServiceWatch(registry, instance.ServiceKey, servicePath, recorder.OnChange, NullLogger.Instance);
 
         watch.Trigger();
         await watch.StartAsync(CancellationToken.None).WithTimeout();
