@@ -1,4 +1,5 @@
 using Bhrpc.Boot.Internal;
+using Bhrpc.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,7 +56,7 @@ public static class BhrpcServiceCollectionExtensions
         TimeSpan drain;
         try
         {
-            drain = new ConfigReader(configuration).Duration("Bhrpc:Server:ShutdownTimeout", allowZero: true) ?? new ServerOptions().ShutdownTimeout;
+            drain = new ConfigReader(configuration, ExtensionLoader.Shared).Duration("Bhrpc:Server:ShutdownTimeout", allowZero: true) ?? new ServerOptions().ShutdownTimeout;
         }
         catch (RpcException)
         {
@@ -72,7 +73,7 @@ public static class BhrpcServiceCollectionExtensions
     /// <summary>References that exist only in configuration (<c>Bhrpc:References:{name}:Interface</c>) become resolvable too.</summary>
     private static void AddConfiguredReferences(IServiceCollection services, BhrpcState state, IConfiguration configuration)
     {
-        var reader = new ConfigReader(configuration);
+        var reader = new ConfigReader(configuration, ExtensionLoader.Shared);
         foreach (var section in configuration.GetSection("Bhrpc:References").GetChildren())
         {
             if (reader.String($"{section.Path}:Interface") is null)

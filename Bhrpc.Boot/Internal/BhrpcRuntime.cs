@@ -32,13 +32,14 @@ internal sealed class BhrpcRuntime : IDisposable, IAsyncDisposable
         var loggerFactory = services.GetService<ILoggerFactory>();
         Settings.ServerOptions.LoggerFactory ??= loggerFactory;
 
-        // Check every reference now, so a bad value fails start rather than the first resolve.
+        // Check every reference now (values and extension names), so a bad value fails start rather than the first resolve.
         foreach (var reference in state.References.Values)
         {
             _ = Settings.NewReference(reference.Name, reference.Contract, reference.Configure);
         }
 
-        _client = new RpcClient(new ClientOptions { Registry = Settings.Registry.Clone(), LoggerFactory = loggerFactory });
+        // The client resolves names with the loader they were checked against.
+        _client = new RpcClient(new ClientOptions { Registry = Settings.Registry.Clone(), Extensions = Settings.Extensions, LoggerFactory = loggerFactory });
         Injector = new ReferenceInjector(_client, Settings.Consumer);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bhrpc.Extensions;
 using Microsoft.Extensions.Configuration;
 
 namespace Bhrpc.Boot.Internal;
@@ -8,11 +9,17 @@ internal sealed class ConfigReader
 {
     private readonly IConfiguration _configuration;
 
-    public ConfigReader(IConfiguration configuration)
+    /// <summary>A reader whose extension names (registry, serializer, load balancer, proxy) are checked against <paramref name="extensions"/>.</summary>
+    public ConfigReader(IConfiguration configuration, ExtensionLoader extensions)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(extensions);
         _configuration = configuration;
+        Extensions = extensions;
     }
+
+    /// <summary>The loader the server and the client of the host create their extensions with.</summary>
+    public ExtensionLoader Extensions { get; }
 
     /// <summary>The value, trimmed; null when missing or empty (empty means "not set", so an environment variable can clear nothing by accident).</summary>
     public string? String(string key)
@@ -80,7 +87,7 @@ internal sealed class ConfigReader
         {
             var registry = RegistryOptions.Parse(text);
             registry.Validate();
-            var known = Bhrpc.Extensions.ExtensionLoader.Shared.Names<Bhrpc.Registry.IRegistryFactory>();
+            var known = Extensions.Names<Bhrpc.Registry.IRegistryFactory>();
             if (!known.Contains(registry.Type))
             {
                 throw new RpcException(RpcStatusCode.Configuration, $"the registry '{registry.Type}' is unknown; known: {string.Join(", ", known)}");
@@ -92,6 +99,28 @@ internal sealed class ConfigReader
         {
             throw Error(key, text, "a registry URL: local://, local:///folder, zookeeper://host:2181[/root][?sessionTimeout=2s] or etcd://host:2379", e.Message);
         }
+    }
+
+    /// <summary>
+    /// The name of an implementation of the extension point <typeparamref name="T"/> (<paramref name="what"/>, e.g.
+    /// <c>serializer</c>), checked against <see cref="Extensions"/> so that an unknown name fails at start, not at
+    /// the first call. Names are case-sensitive, as the loader resolves them.
+    /// </summary>
+    public string? Extension<T>(string key, string what)
+        where T : class
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Extensions.Contains<T>(text))
+        {
+            throw Error(key, text, $"the name of a known {what}: {string.Join(", ", Extensions.Names<T>())}", $"no {what} is named '{text}'");
+        }
+
+        return text;
     }
 
     /// <summary>A type by assembly-qualified name (<c>Namespace.Type, Assembly</c>).</summary>

@@ -15,6 +15,7 @@ public sealed class ConfigurationTests
     [Test]
     public void Read_EveryServerAndConsumerKey_MapsOntoCoreOptions()
     {
+        CodeExtensions.Register();
         var settings = Read(new Dictionary<string, string?>
         {
             ["Bhrpc:Registry"] = "zookeeper://10.0.0.1:2181/root?sessionTimeout=2s",
@@ -30,8 +31,8 @@ public sealed class ConfigurationTests
             ["Bhrpc:Consumer:Registry"] = "etcd://10.0.0.2:2379",
             ["Bhrpc:Consumer:Serializer"] = "protobuf",
             ["Bhrpc:Consumer:Timeout"] = "00:00:02",
-            ["Bhrpc:Consumer:LoadBalancer"] = "robin",
-            ["Bhrpc:Consumer:Proxy"] = "castle",
+            ["Bhrpc:Consumer:LoadBalancer"] = CodeExtensions.LoadBalancer,
+            ["Bhrpc:Consumer:Proxy"] = CodeExtensions.Proxy,
             ["Bhrpc:Consumer:Oneway"] = "true",
         });
 
@@ -60,8 +61,8 @@ public sealed class ConfigurationTests
             Assert.That(reference.Registry?.Address, Is.EqualTo("10.0.0.2:2379"));
             Assert.That(reference.Serializer, Is.EqualTo("protobuf"));
             Assert.That(reference.Timeout, Is.EqualTo(TimeSpan.FromSeconds(2)));
-            Assert.That(reference.LoadBalancer, Is.EqualTo("robin"));
-            Assert.That(reference.Proxy, Is.EqualTo("castle"));
+            Assert.That(reference.LoadBalancer, Is.EqualTo(CodeExtensions.LoadBalancer));
+            Assert.That(reference.Proxy, Is.EqualTo(CodeExtensions.Proxy));
             Assert.That(reference.Oneway, Is.True);
         });
     }
@@ -69,6 +70,7 @@ public sealed class ConfigurationTests
     [Test]
     public void NewReference_ReferenceKeysWinOverCodeAndConsumerDefaults()
     {
+        CodeExtensions.Register();
         var settings = Read(new Dictionary<string, string?>
         {
             ["Bhrpc:Consumer:Version"] = "2.0.0",
@@ -81,7 +83,7 @@ public sealed class ConfigurationTests
             ["Bhrpc:References:greeter:Serializer"] = "hessian2",
             ["Bhrpc:References:greeter:Timeout"] = "1500ms",
             ["Bhrpc:References:greeter:Oneway"] = "false",
-            ["Bhrpc:References:greeter:LoadBalancer"] = "p2c",
+            ["Bhrpc:References:greeter:LoadBalancer"] = CodeExtensions.LoadBalancer,
             ["Bhrpc:References:greeter:Proxy"] = "dispatch",
             ["Bhrpc:References:greeter:ServiceName"] = "demo.Greeter",
         });
@@ -102,7 +104,7 @@ public sealed class ConfigurationTests
             Assert.That(reference.DirectAddress, Is.EqualTo("127.0.0.1:1234,127.0.0.1:1235"));
             Assert.That(reference.Serializer, Is.EqualTo("hessian2"));
             Assert.That(reference.Oneway, Is.False);
-            Assert.That(reference.LoadBalancer, Is.EqualTo("p2c"));
+            Assert.That(reference.LoadBalancer, Is.EqualTo(CodeExtensions.LoadBalancer));
             Assert.That(reference.Proxy, Is.EqualTo("dispatch"));
             Assert.That(reference.ServiceName, Is.EqualTo("demo.Greeter"));
         });
