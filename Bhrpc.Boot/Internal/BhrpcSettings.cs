@@ -63,6 +63,7 @@ internal sealed class BhrpcSettings
             LoadBalancer = reader.String($"{ConsumerSection}:LoadBalancer"),
             Proxy = reader.String($"{ConsumerSection}:Proxy"),
             Oneway = reader.Bool($"{ConsumerSection}:Oneway"),
+            MethodNaming = reader.MethodNaming($"{ConsumerSection}:MethodNaming"),
         };
 
         var services = new List<ConfiguredService>();
@@ -115,6 +116,7 @@ internal sealed class BhrpcSettings
         options.LoadBalancer = Reader.String($"{section}:LoadBalancer") ?? options.LoadBalancer;
         options.Proxy = Reader.String($"{section}:Proxy") ?? options.Proxy;
         options.ServiceName = Reader.String($"{section}:ServiceName") ?? options.ServiceName;
+        options.MethodNaming = Reader.MethodNaming($"{section}:MethodNaming") ?? options.MethodNaming;
         if (options.DirectAddress is not null)
         {
             try
