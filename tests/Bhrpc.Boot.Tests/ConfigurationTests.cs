@@ -1,3 +1,4 @@
+using Bhrpc.Metadata;
 using Bhrpc.Boot.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public sealed class ConfigurationTests
             ["Bhrpc:Consumer:LoadBalancer"] = "robin",
             ["Bhrpc:Consumer:Proxy"] = "castle",
             ["Bhrpc:Consumer:Oneway"] = "true",
+            ["Bhrpc:Consumer:MethodNaming"] = "camelCase",
         });
 
         var server = settings.ServerOptions;
@@ -51,7 +53,8 @@ public sealed class ConfigurationTests
             Assert.That(server.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
         });
 
-        var reference = settings.NewReference("any", typeof(IGreeter), configure: null);
+        // Oneway: the contract's methods must not return values.
+        var reference = settings.NewReference("any", typeof(IAuditLog), configure: null);
         Assert.Multiple(() =>
         {
             Assert.That(reference.Version, Is.EqualTo("2.0.0"));
@@ -63,6 +66,7 @@ public sealed class ConfigurationTests
             Assert.That(reference.LoadBalancer, Is.EqualTo("robin"));
             Assert.That(reference.Proxy, Is.EqualTo("castle"));
             Assert.That(reference.Oneway, Is.True);
+            Assert.That(reference.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
         });
     }
 
@@ -208,6 +212,6 @@ public sealed class ConfigurationTests
             .And.Contain("Bhrpc:Consumer:Timeout")
             .And.Contain("Bhrpc:References:{name}:Timeout")
             .And.Contain("Bhrpc:Services:{i}:Implementation"));
-        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 7 + 8 + 11 + 6));
+        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 7 + 9 + 12 + 7));
     }
 }
