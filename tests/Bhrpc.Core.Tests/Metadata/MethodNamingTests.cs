@@ -26,6 +26,26 @@ public sealed class MethodNamingTests
         void hello();
     }
 
+    /// <summary>The README's interop example.</summary>
+    public interface IGreeterService
+    {
+        string Hello(string name);
+
+        [PortableName("add")]
+        Task<int> AddAsync(int a, int b);
+
+        [PortableName("sayHi")]
+        string Greet(string name);
+    }
+
+    public interface ISyncAndAsync
+    {
+        int Add(int a, int b);
+
+        [PortableName("add")]
+        Task<int> AddAsync(int a, int b);
+    }
+
     public interface IBadPortableName
     {
         [PortableName("say hi")]
@@ -75,6 +95,27 @@ public sealed class MethodNamingTests
     }
 
     [Test]
+    public void Validate_ReadmeInteropContractUnderCamelCase_SendsTheJavaNames()
+    {
+        var options = new ReferenceOptions { Interface = typeof(IGreeterService), DirectAddress = "127.0.0.1:1", MethodNaming = MethodNaming.CamelCase };
+
+        Assert.That(options.Validate, Throws.Nothing);
+        Assert.That(
+            ServiceDescriptor.For(typeof(IGreeterService)).Methods.Values.Select(m => m.SignatureFor(MethodNaming.CamelCase)),
+            Is.EquivalentTo(new[] { "hello(java.lang.String)", "add(int,int)", "sayHi(java.lang.String)" }));
+    }
+
+    [Test]
+    public void Validate_SyncAndPortablyNamedAsyncVariantUnderCamelCase_IsRefusedNamingBoth()
+    {
+        var options = new ServiceOptions { ServiceType = typeof(ISyncAndAsync), Implementation = new SyncAndAsync(), MethodNaming = MethodNaming.CamelCase };
+
+        var error = Assert.Throws<RpcException>(options.Validate);
+
+        Assert.That(error!.Message, Does.Contain("ServiceOptions.MethodNaming").And.Contain("Add and AddAsync").And.Contain("add(int,int)"));
+    }
+
+    [Test]
     public void Validate_UndefinedMethodNaming_IsRefusedNamingTheSettingAndTheValues()
     {
         var options = new ServiceOptions { ServiceType = typeof(INames), Implementation = new Names(), MethodNaming = (MethodNaming)9 };
@@ -91,6 +132,13 @@ public sealed class MethodNamingTests
 
         Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Configuration));
         Assert.That(error.Message, Does.Contain($"{typeof(IBadPortableName).FullName}.Greet").And.Contain("say hi").And.Contain("not a method name"));
+    }
+
+    private sealed class SyncAndAsync : ISyncAndAsync
+    {
+        public int Add(int a, int b) => a + b;
+
+        public Task<int> AddAsync(int a, int b) => Task.FromResult(a + b);
     }
 
     private sealed class Names : INames
