@@ -120,7 +120,7 @@ public sealed class MethodDescriptor
     /// <summary>The portable names of <see cref="ParameterTypes"/>.</summary>
     public string[] PortableParameterTypes { get; }
 
-    /// <summary><c>Name(portable,portable)</c>: how a request names the method.</summary>
+    /// <summary><c>Name(portable,portable)</c> with <see cref="Name"/>: how a request names the method under <see cref="MethodNaming.AsDeclared"/>.</summary>
     public string Signature { get; }
 
     /// <summary><c>name(portable,portable)</c> with <see cref="CamelCaseName"/>.</summary>
