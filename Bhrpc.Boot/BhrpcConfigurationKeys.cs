@@ -14,13 +14,13 @@ public static class BhrpcConfigurationKeys
     public static readonly IReadOnlyList<string> ServerKeys = ["Host", "Port", "AdvertiseHost", "Serializer", "HeartbeatInterval", "MaxFrameSize", "ShutdownTimeout"];
 
     /// <summary>The keys of <c>Bhrpc:Consumer</c>.</summary>
-    public static readonly IReadOnlyList<string> ConsumerKeys = ["Version", "Group", "Registry", "Serializer", "Timeout", "LoadBalancer", "Proxy", "Oneway"];
+    public static readonly IReadOnlyList<string> ConsumerKeys = ["Version", "Group", "Registry", "Serializer", "Timeout", "LoadBalancer", "Proxy", "Oneway", "MethodNaming"];
 
     /// <summary>The keys of <c>Bhrpc:References:{name}</c>.</summary>
-    public static readonly IReadOnlyList<string> ReferenceKeys = ["Interface", "Version", "Group", "Registry", "DirectAddress", "Serializer", "Timeout", "Oneway", "LoadBalancer", "Proxy", "ServiceName"];
+    public static readonly IReadOnlyList<string> ReferenceKeys = ["Interface", "Version", "Group", "Registry", "DirectAddress", "Serializer", "Timeout", "Oneway", "LoadBalancer", "Proxy", "ServiceName", "MethodNaming"];
 
     /// <summary>The keys of <c>Bhrpc:Services:{i}</c>.</summary>
-    public static readonly IReadOnlyList<string> ServiceKeys = ["Interface", "Implementation", "Version", "Group", "Weight", "ServiceName"];
+    public static readonly IReadOnlyList<string> ServiceKeys = ["Interface", "Implementation", "Version", "Group", "Weight", "ServiceName", "MethodNaming"];
 
     /// <summary>Every key pattern, e.g. <c>Bhrpc:Server:Port</c>, <c>Bhrpc:References:{name}:Timeout</c>.</summary>
     public static readonly IReadOnlyList<string> All =

@@ -1,3 +1,4 @@
+using Bhrpc.Metadata;
 using Bhrpc.Protocol;
 
 namespace Bhrpc;
@@ -32,8 +33,19 @@ public sealed class ReferenceOptions
     /// <summary>The per-call timeout. Default 5 s.</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
-    /// <summary>Oneway: calls are sent and return at once; the provider sends no response. Default false.</summary>
+    /// <summary>
+    /// Oneway: calls are sent and return at once; the provider sends no response. Default false. Every method of
+    /// <see cref="Interface"/> must then return <c>void</c>, <see cref="Task"/> or <see cref="ValueTask"/>
+    /// (<see cref="Validate"/> refuses one that returns a value).
+    /// </summary>
     public bool Oneway { get; set; }
+
+    /// <summary>
+    /// How methods are named on the wire: <see cref="MethodNaming.AsDeclared"/> (default) sends <c>Hello</c>,
+    /// <see cref="MethodNaming.CamelCase"/> sends <c>hello</c>, as a Java provider expects. A method's
+    /// <see cref="PortableNameAttribute"/> wins over both.
+    /// </summary>
+    public MethodNaming MethodNaming { get; set; }
 
     /// <summary>The load balancer name. Default <c>random</c>.</summary>
     public string LoadBalancer { get; set; } = "random";
@@ -68,6 +80,18 @@ public sealed class ReferenceOptions
         if (DirectAddress is not null)
         {
             _ = Internal.HostPort.ParseList(DirectAddress, "ReferenceOptions.DirectAddress");
+        }
+
+        // Refuses methods that cannot be called remotely, naming the method and the reason.
+        var descriptor = ServiceDescriptor.For(Interface);
+        descriptor.CheckNaming(MethodNaming, "ReferenceOptions.MethodNaming");
+        if (Oneway)
+        {
+            var valued = descriptor.ByMethod.Values.Where(m => m.ResultType is not null).Select(m => m.Method.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (valued.Count > 0)
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.Oneway is set on {Interface.FullName}, whose methods {string.Join(", ", valued)} return a value; a oneway call gets no response; make them void/Task/ValueTask or use a reference without Oneway.");
+            }
         }
 
         Registry?.Validate();

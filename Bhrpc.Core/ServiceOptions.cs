@@ -1,3 +1,4 @@
+using Bhrpc.Metadata;
 using Bhrpc.Protocol;
 
 namespace Bhrpc;
@@ -22,6 +23,14 @@ public sealed class ServiceOptions
 
     /// <summary>The weight used by weighted load balancers. Default 1; registered clamped to 1..100 (as Java bhrpc does).</summary>
     public int Weight { get; set; } = 1;
+
+    /// <summary>
+    /// How the service's methods are named on the wire: <see cref="MethodNaming.AsDeclared"/> (default) answers
+    /// <c>Hello</c>, <see cref="MethodNaming.CamelCase"/> answers <c>hello</c>, as Java consumers call. A method's
+    /// <see cref="PortableNameAttribute"/> wins over both. Either way a name that matches no method exactly is
+    /// resolved ignoring case when exactly one method with the same parameter types matches.
+    /// </summary>
+    public MethodNaming MethodNaming { get; set; }
 
     /// <summary>The weight written to the registry: <see cref="Weight"/> clamped to 1..100.</summary>
     public int EffectiveWeight => Math.Clamp(Weight, 1, 100);
@@ -49,5 +58,8 @@ public sealed class ServiceOptions
         {
             throw new RpcException(RpcStatusCode.Configuration, $"service name, version and group of {ServiceType.FullName} must not contain '#', and the version must not be empty.");
         }
+
+        // Refuses methods that cannot be called remotely, naming the method and the reason.
+        ServiceDescriptor.For(ServiceType).CheckNaming(MethodNaming, "ServiceOptions.MethodNaming");
     }
 }

@@ -78,6 +78,7 @@ internal sealed class BhrpcSettings
             LoadBalancer = reader.Extension<ILoadBalancer>($"{ConsumerSection}:LoadBalancer", LoadBalancer),
             Proxy = reader.Extension<IProxyFactory>($"{ConsumerSection}:Proxy", Proxy),
             Oneway = reader.Bool($"{ConsumerSection}:Oneway"),
+            MethodNaming = reader.MethodNaming($"{ConsumerSection}:MethodNaming"),
         };
 
         var services = new List<ConfiguredService>();
@@ -155,6 +156,7 @@ internal sealed class BhrpcSettings
         options.LoadBalancer = Reader.Extension<ILoadBalancer>($"{section}:LoadBalancer", LoadBalancer) ?? options.LoadBalancer;
         options.Proxy = Reader.Extension<IProxyFactory>($"{section}:Proxy", Proxy) ?? options.Proxy;
         options.ServiceName = Reader.String($"{section}:ServiceName") ?? options.ServiceName;
+        options.MethodNaming = Reader.MethodNaming($"{section}:MethodNaming") ?? options.MethodNaming;
         if (options.DirectAddress is not null)
         {
             try

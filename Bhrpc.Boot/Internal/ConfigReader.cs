@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bhrpc.Extensions;
+using Bhrpc.Metadata;
 using Microsoft.Extensions.Configuration;
 
 namespace Bhrpc.Boot.Internal;
@@ -73,6 +74,18 @@ internal sealed class ConfigReader
         }
 
         return value;
+    }
+
+    /// <summary>A method naming, ignoring case: <c>AsDeclared</c> or <c>CamelCase</c>.</summary>
+    public MethodNaming? MethodNaming(string key)
+    {
+        var text = String(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return MethodNames.Parse(text) ?? throw Error(key, text, $"one of {string.Join(", ", Enum.GetNames<MethodNaming>())}");
     }
 
     public RegistryOptions? Registry(string key)

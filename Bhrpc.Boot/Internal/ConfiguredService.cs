@@ -1,7 +1,9 @@
+using Bhrpc.Metadata;
+
 namespace Bhrpc.Boot.Internal;
 
 /// <summary>One service declared in configuration, <c>Bhrpc:Services:{i}</c>.</summary>
-internal sealed record ConfiguredService(string Path, Type Interface, Type Implementation, string? Version, string? Group, int? Weight, string? ServiceName)
+internal sealed record ConfiguredService(string Path, Type Interface, Type Implementation, string? Version, string? Group, int? Weight, string? ServiceName, MethodNaming? MethodNaming)
 {
     /// <summary>Reads and checks <paramref name="path"/> (<c>Bhrpc:Services:0</c>).</summary>
     public static ConfiguredService Read(ConfigReader reader, string path)
@@ -23,7 +25,8 @@ internal sealed record ConfiguredService(string Path, Type Interface, Type Imple
             reader.String($"{path}:Version"),
             reader.String($"{path}:Group"),
             reader.Int($"{path}:Weight", 1, 100),
-            reader.String($"{path}:ServiceName"));
+            reader.String($"{path}:ServiceName"),
+            reader.MethodNaming($"{path}:MethodNaming"));
     }
 
     /// <summary>The Core options exporting <paramref name="instance"/>.</summary>
@@ -32,6 +35,7 @@ internal sealed record ConfiguredService(string Path, Type Interface, Type Imple
         var options = new ServiceOptions { ServiceType = Interface, Implementation = instance, ServiceName = ServiceName, Group = Group ?? string.Empty };
         options.Version = Version ?? options.Version;
         options.Weight = Weight ?? options.Weight;
+        options.MethodNaming = MethodNaming ?? options.MethodNaming;
         return options;
     }
 }

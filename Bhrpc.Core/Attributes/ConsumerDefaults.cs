@@ -1,3 +1,5 @@
+using Bhrpc.Metadata;
+
 namespace Bhrpc.Attributes;
 
 /// <summary>
@@ -30,6 +32,9 @@ public sealed class ConsumerDefaults
 
     /// <summary>Oneway calls. Default null (built-in: false).</summary>
     public bool? Oneway { get; set; }
+
+    /// <summary>How methods are named on the wire. Default null (built-in: <see cref="MethodNaming.AsDeclared"/>).</summary>
+    public MethodNaming? MethodNaming { get; set; }
 
     /// <summary>A reference to <paramref name="interfaceType"/> with the built-in defaults overridden by the set defaults.</summary>
     internal ReferenceOptions NewReference(Type interfaceType)
@@ -74,6 +79,11 @@ public sealed class ConsumerDefaults
         if (Oneway is { } oneway)
         {
             reference.Oneway = oneway;
+        }
+
+        if (MethodNaming is { } naming)
+        {
+            reference.MethodNaming = naming;
         }
 
         return reference;

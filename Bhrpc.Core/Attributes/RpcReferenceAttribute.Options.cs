@@ -48,6 +48,11 @@ public sealed partial class RpcReferenceAttribute
                 reference.Oneway = Oneway;
             }
 
+            if (MethodNamingSet)
+            {
+                reference.MethodNaming = MethodNaming;
+            }
+
             reference.Validate();
             return reference;
         }

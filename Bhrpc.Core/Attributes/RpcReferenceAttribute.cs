@@ -1,3 +1,5 @@
+using Bhrpc.Metadata;
+
 namespace Bhrpc.Attributes;
 
 /// <summary>
@@ -14,6 +16,7 @@ namespace Bhrpc.Attributes;
 public sealed partial class RpcReferenceAttribute : Attribute
 {
     private bool _oneway;
+    private MethodNaming _methodNaming;
 
     /// <summary>The version. Default null: not set.</summary>
     public string? Version { get; set; }
@@ -54,6 +57,21 @@ public sealed partial class RpcReferenceAttribute : Attribute
         }
     }
 
+    /// <summary>
+    /// How methods are named on the wire: <see cref="Metadata.MethodNaming.CamelCase"/> to call a Java provider's
+    /// <c>hello</c> through <c>Hello</c>. Default: not set (the consumer defaults, else
+    /// <see cref="Metadata.MethodNaming.AsDeclared"/>).
+    /// </summary>
+    public MethodNaming MethodNaming
+    {
+        get => _methodNaming;
+        set
+        {
+            _methodNaming = value;
+            MethodNamingSet = true;
+        }
+    }
+
     /// <summary>The proxy name (<c>dispatch</c>, <c>castle</c>, …). Default null: not set.</summary>
     public string? Proxy { get; set; }
 
@@ -81,4 +99,7 @@ public sealed partial class RpcReferenceAttribute : Attribute
 
     /// <summary>Whether <see cref="Oneway"/> was given, so that <c>Oneway = false</c> overrides a default of true.</summary>
     internal bool OnewaySet { get; private set; }
+
+    /// <summary>Whether <see cref="MethodNaming"/> was given, so that <c>AsDeclared</c> overrides a default of <c>CamelCase</c>.</summary>
+    internal bool MethodNamingSet { get; private set; }
 }

@@ -1,3 +1,4 @@
+using Bhrpc.Metadata;
 using Bhrpc.Protocol;
 
 namespace Bhrpc.Attributes;
@@ -36,6 +37,12 @@ public sealed class RpcServiceAttribute : Attribute
     /// <summary>The service name. Default null: the full name of <see cref="Interface"/>.</summary>
     public string? ServiceName { get; set; }
 
+    /// <summary>
+    /// How the service's methods are named on the wire: <see cref="Metadata.MethodNaming.CamelCase"/> answers Java
+    /// consumers' <c>hello</c> with <c>Hello</c>. Default <see cref="Metadata.MethodNaming.AsDeclared"/>.
+    /// </summary>
+    public MethodNaming MethodNaming { get; set; }
+
     /// <summary>The Core options that export <paramref name="implementation"/> as this attribute describes.</summary>
     internal ServiceOptions ToServiceOptions(object implementation)
     {
@@ -48,6 +55,7 @@ public sealed class RpcServiceAttribute : Attribute
             Version = Version,
             Group = Group,
             Weight = Weight,
+            MethodNaming = MethodNaming,
         };
     }
 }

@@ -78,7 +78,8 @@ internal sealed class ReferenceInjector
         options.Timeout.Ticks.ToString(CultureInfo.InvariantCulture),
         options.Oneway ? "oneway" : "twoway",
         options.LoadBalancer,
-        options.Proxy);
+        options.Proxy,
+        options.MethodNaming.ToString());
 
     private static ReferenceMember[] Find(Type type)
     {

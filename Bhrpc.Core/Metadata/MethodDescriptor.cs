@@ -14,28 +14,48 @@ public sealed class MethodDescriptor
     private readonly Func<object, ValueTask<object?>>? _awaitReturned;
 
     /// <summary>Describes <paramref name="method"/>.</summary>
+    /// <exception cref="RpcException">
+    /// <see cref="RpcStatusCode.Configuration"/>: the method cannot be called remotely (generic, <c>ref</c>/<c>out</c>
+    /// parameters, a <see cref="CancellationToken"/> parameter, <see cref="IAsyncEnumerable{T}"/>, a by-ref result,
+    /// a bad <see cref="PortableNameAttribute"/>); the message names the interface, the method and the reason.
+    /// </exception>
     public MethodDescriptor(MethodInfo method)
     {
         ArgumentNullException.ThrowIfNull(method);
+        var where = $"{method.DeclaringType?.FullName}.{method.Name}";
         if (method.IsGenericMethodDefinition)
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"{method.DeclaringType?.FullName}.{method.Name} is generic; RPC methods must not have type parameters.");
+            throw new RpcException(RpcStatusCode.Configuration, $"{where} is generic; RPC methods must not have type parameters.");
         }
 
         Method = method;
-        Name = method.Name;
+        var explicitName = ExplicitName(method, where);
+        HasExplicitName = explicitName is not null;
+        Name = explicitName ?? method.Name;
+        CamelCaseName = explicitName ?? MethodNames.CamelCase(method.Name);
         var parameters = method.GetParameters();
         foreach (var parameter in parameters)
         {
             if (parameter.ParameterType.IsByRef || parameter.IsOut)
             {
-                throw new RpcException(RpcStatusCode.Configuration, $"{method.DeclaringType?.FullName}.{method.Name}: parameter '{parameter.Name}' is ref/out/in; RPC parameters must be passed by value.");
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is ref/out/in; RPC parameters must be passed by value.");
+            }
+
+            if (parameter.ParameterType == typeof(CancellationToken) || parameter.ParameterType == typeof(CancellationToken?))
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is a CancellationToken, which cannot be sent to a provider; support for it comes with the invocation pipeline. Remove the parameter until then.");
+            }
+
+            if (IsAsyncEnumerable(parameter.ParameterType))
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is an IAsyncEnumerable<T>; streaming is not supported. Pass a list or an array instead.");
             }
         }
 
         ParameterTypes = [.. parameters.Select(p => p.ParameterType)];
         PortableParameterTypes = [.. ParameterTypes.Select(PortableTypeNames.Of)];
         Signature = BuildSignature(Name, PortableParameterTypes);
+        CamelCaseSignature = HasExplicitName || CamelCaseName == Name ? Signature : BuildSignature(CamelCaseName, PortableParameterTypes);
 
         var returnType = method.ReturnType;
         if (returnType == typeof(void))
@@ -70,15 +90,29 @@ public sealed class MethodDescriptor
 
         if (ResultType is not null && (ResultType.IsByRef || ResultType.IsPointer))
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"{method.DeclaringType?.FullName}.{method.Name} returns by reference; RPC results must be values.");
+            throw new RpcException(RpcStatusCode.Configuration, $"{where} returns by reference; RPC results must be values.");
+        }
+
+        if (ResultType is not null && IsAsyncEnumerable(ResultType))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{where} returns an IAsyncEnumerable<T>; streaming is not supported. Return a list or an array (or a Task of one) instead.");
         }
     }
 
     /// <summary>The method.</summary>
     public MethodInfo Method { get; }
 
-    /// <summary>The method name.</summary>
+    /// <summary>
+    /// The method name on the wire under <see cref="MethodNaming.AsDeclared"/>: the <see cref="PortableNameAttribute"/>'s
+    /// name when the method has one, else the declared name.
+    /// </summary>
     public string Name { get; }
+
+    /// <summary>The method name on the wire under <see cref="MethodNaming.CamelCase"/>: the <see cref="PortableNameAttribute"/>'s name, else the declared name camel-cased.</summary>
+    public string CamelCaseName { get; }
+
+    /// <summary>Whether the method's wire name comes from a <see cref="PortableNameAttribute"/> (no naming changes it).</summary>
+    public bool HasExplicitName { get; }
 
     /// <summary>The declared parameter types.</summary>
     public Type[] ParameterTypes { get; }
@@ -86,8 +120,11 @@ public sealed class MethodDescriptor
     /// <summary>The portable names of <see cref="ParameterTypes"/>.</summary>
     public string[] PortableParameterTypes { get; }
 
-    /// <summary><c>Name(portable,portable)</c>: how a request names the method.</summary>
+    /// <summary><c>Name(portable,portable)</c> with <see cref="Name"/>: how a request names the method under <see cref="MethodNaming.AsDeclared"/>.</summary>
     public string Signature { get; }
+
+    /// <summary><c>name(portable,portable)</c> with <see cref="CamelCaseName"/>.</summary>
+    public string CamelCaseSignature { get; }
 
     /// <summary>How the method returns.</summary>
     public ReturnKind ReturnKind { get; }
@@ -97,6 +134,12 @@ public sealed class MethodDescriptor
 
     /// <summary>Whether the method returns a task (the caller does not block).</summary>
     public bool IsAsync => ReturnKind is ReturnKind.Task or ReturnKind.TaskOfT or ReturnKind.ValueTask or ReturnKind.ValueTaskOfT;
+
+    /// <summary>The method name on the wire under <paramref name="naming"/>.</summary>
+    public string NameFor(MethodNaming naming) => naming == MethodNaming.CamelCase ? CamelCaseName : Name;
+
+    /// <summary>The signature a request names under <paramref name="naming"/>.</summary>
+    public string SignatureFor(MethodNaming naming) => naming == MethodNaming.CamelCase ? CamelCaseSignature : Signature;
 
     /// <summary>Builds the signature a request names: <c>Name(portable,portable)</c>.</summary>
     public static string BuildSignature(string name, IReadOnlyList<string> portableParameterTypes)
@@ -119,6 +162,26 @@ public sealed class MethodDescriptor
                 return _awaitReturned!(Required(returned));
         }
     }
+
+    private static string? ExplicitName(MethodInfo method, string where)
+    {
+        if (method.GetCustomAttribute<PortableNameAttribute>() is not { } attribute)
+        {
+            return null;
+        }
+
+        var name = attribute.Name;
+        if (string.IsNullOrWhiteSpace(name) || name.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ','))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{where}: [PortableName(\"{name}\")] is not a method name; expected a non-empty name without spaces, parentheses or commas, like \"hello\".");
+        }
+
+        return name;
+    }
+
+    private static bool IsAsyncEnumerable(Type type)
+        => (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+            || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
 
     private object Required(object? returned) => returned
         ?? throw new InvalidOperationException($"{Method.DeclaringType?.FullName}.{Signature} returned a null {Method.ReturnType.Name}; a task-returning service method must return a task.");

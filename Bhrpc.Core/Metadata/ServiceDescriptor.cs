@@ -8,6 +8,7 @@ namespace Bhrpc.Metadata;
 public sealed class ServiceDescriptor
 {
     private static readonly ConcurrentDictionary<Type, ServiceDescriptor> s_cache = new();
+    private readonly string? _camelCaseClash;
 
     private ServiceDescriptor(Type serviceType)
     {
@@ -36,6 +37,7 @@ public sealed class ServiceDescriptor
 
         Methods = methods.ToFrozenDictionary(StringComparer.Ordinal);
         ByMethod = byMethod.ToFrozenDictionary();
+        _camelCaseClash = FindClash(Methods.Values, MethodNaming.CamelCase);
     }
 
     /// <summary>The interface.</summary>
@@ -47,6 +49,25 @@ public sealed class ServiceDescriptor
     /// <summary>Methods by reflection handle.</summary>
     public FrozenDictionary<MethodInfo, MethodDescriptor> ByMethod { get; }
 
+    /// <summary>
+    /// Throws when two methods would have the same wire signature under <paramref name="naming"/>
+    /// (<c>Hello()</c> and <c>hello()</c> under <see cref="MethodNaming.CamelCase"/>), or when
+    /// <paramref name="naming"/> is not a defined value; <paramref name="setting"/> names the setting in the message.
+    /// </summary>
+    /// <exception cref="RpcException"><see cref="RpcStatusCode.Configuration"/>.</exception>
+    public void CheckNaming(MethodNaming naming, string setting)
+    {
+        if (!MethodNames.IsDefined(naming))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{setting} of {ServiceType.FullName} is {(int)naming}, which is not a MethodNaming; expected {string.Join(" or ", Enum.GetNames<MethodNaming>())}.");
+        }
+
+        if (naming == MethodNaming.CamelCase && _camelCaseClash is not null)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{setting} of {ServiceType.FullName} is CamelCase, but {_camelCaseClash}; give one of them a [PortableName] or use MethodNaming.AsDeclared.");
+        }
+    }
+
     /// <summary>The (cached) descriptor of <paramref name="serviceType"/>, which must be an interface.</summary>
     public static ServiceDescriptor For(Type serviceType)
     {
@@ -57,5 +78,20 @@ public sealed class ServiceDescriptor
         }
 
         return s_cache.GetOrAdd(serviceType, static t => new ServiceDescriptor(t));
+    }
+
+    private static string? FindClash(IEnumerable<MethodDescriptor> methods, MethodNaming naming)
+    {
+        var seen = new Dictionary<string, MethodDescriptor>(StringComparer.Ordinal);
+        foreach (var method in methods.OrderBy(m => m.Signature, StringComparer.Ordinal))
+        {
+            var signature = method.SignatureFor(naming);
+            if (!seen.TryAdd(signature, method))
+            {
+                return $"methods {seen[signature].Method.Name} and {method.Method.Name} would both be called {signature} on the wire";
+            }
+        }
+
+        return null;
     }
 }

@@ -5,7 +5,7 @@ using Bhrpc.Spring.Xml;
 namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
-/// <c>&lt;rpc:consumer [version] [group] [registry] [serialization] [timeout] [load-balance] [proxy] [oneway]/&gt;</c>:
+/// <c>&lt;rpc:consumer [version] [group] [registry] [serialization] [timeout] [load-balance] [proxy] [oneway] [method-naming]/&gt;</c>:
 /// the <see cref="ConsumerDefaults"/> of every <c>&lt;rpc:reference&gt;</c> and <c>[RpcReference]</c> of the context.
 /// At most one per context; <c>registry</c> is the id of an <c>&lt;rpc:registry&gt;</c>.
 /// </summary>
@@ -28,6 +28,7 @@ internal sealed class ConsumerElementParser : IRpcElementParser
             LoadBalancer = attributes.String("load-balance"),
             Proxy = attributes.String("proxy"),
             Oneway = attributes.Bool("oneway"),
+            MethodNaming = attributes.MethodNaming("method-naming"),
         };
         configuration.Consumer = new ConsumerSpec(defaults, attributes.String("registry"), attributes.Location());
     }

@@ -45,6 +45,11 @@ internal sealed class ReferenceElementParser : IRpcElementParser
             settings.Oneway = oneway;
         }
 
+        if (attributes.MethodNaming("method-naming") is { } naming)
+        {
+            settings.MethodNaming = naming;
+        }
+
         var spec = new ReferenceSpec(id, interfaceType, settings, attributes.String("registry"), attributes.Location());
         configuration.References.Add(spec);
         context.Registry.Register(new ObjectDefinition(id)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Bhrpc.Metadata;
 using Bhrpc.Spring.Context;
 using Bhrpc.Spring.Xml;
 
@@ -52,6 +53,19 @@ internal readonly struct RpcAttributeReader(XElement element, ParserContext cont
         return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0
             ? TimeSpan.FromMilliseconds(value * scale)
             : throw Error(name, $"{Tag} {name}='{text}' is not a positive duration; expected milliseconds or a number with 'ms' or 's', like 500ms or 2s.");
+    }
+
+    /// <summary>A method naming: <c>asDeclared</c> or <c>camelCase</c>.</summary>
+    public MethodNaming? MethodNaming(string name)
+    {
+        var text = String(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return MethodNames.Parse(text)
+            ?? throw Error(name, $"{Tag} {name}='{text}' is not a method naming; expected one of {string.Join(", ", MethodNames.Spellings)}.");
     }
 
     /// <summary>The interface named by <paramref name="name"/> (<c>Namespace.IType, Assembly</c>).</summary>

@@ -4,7 +4,7 @@ using Bhrpc.Spring.Xml;
 namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
-/// <c>&lt;rpc:service interface ref [version] [group] [weight] [serialization] [server] [service-name]/&gt;</c> onto
+/// <c>&lt;rpc:service interface ref [version] [group] [weight] [serialization] [server] [service-name] [method-naming]/&gt;</c> onto
 /// <see cref="ServiceOptions"/>: exports object <c>ref</c> on server <c>server</c> (default: the only
 /// <c>&lt;rpc:server&gt;</c>, or an implicit one with the defaults of <see cref="ServerOptions"/> when there is none).
 /// <c>serialization</c> is checked to name a known serializer but changes nothing: a provider always answers in the
@@ -23,6 +23,7 @@ internal sealed class ServiceElementParser : IRpcElementParser
             Version = attributes.String("version"),
             Group = attributes.String("group"),
             Weight = attributes.Int("weight", 0, int.MaxValue),
+            MethodNaming = attributes.MethodNaming("method-naming"),
         });
     }
 }

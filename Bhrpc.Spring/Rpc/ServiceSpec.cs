@@ -1,3 +1,4 @@
+using Bhrpc.Metadata;
 using Bhrpc.Spring.Context;
 
 namespace Bhrpc.Spring.Rpc;
@@ -21,6 +22,8 @@ internal sealed class ServiceSpec(Type serviceType, string refId, string? server
 
     public int? Weight { get; init; }
 
+    public MethodNaming? MethodNaming { get; init; }
+
     /// <summary>The Core options exporting <paramref name="implementation"/>; a wrong type is an error at the element.</summary>
     public ServiceOptions ToOptions(object implementation)
     {
@@ -35,6 +38,7 @@ internal sealed class ServiceSpec(Type serviceType, string refId, string? server
         options.Version = Version ?? options.Version;
         options.Group = Group ?? options.Group;
         options.Weight = Weight ?? options.Weight;
+        options.MethodNaming = MethodNaming ?? options.MethodNaming;
         return options;
     }
 }

@@ -54,7 +54,7 @@ try
         r.Timeout = TimeSpan.FromSeconds(5);
         r.Serializer = arguments.Serializer;
     });
-    var oneway = client.CreateProxy<IDemoService>(r =>
+    var oneway = client.CreateProxy<IAuditLog>(r =>
     {
         r.Group = "demo";
         r.Oneway = true;

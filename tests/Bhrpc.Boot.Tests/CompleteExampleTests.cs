@@ -34,7 +34,8 @@ public sealed class CompleteExampleTests
                   "Timeout": "00:00:05",
                   "LoadBalancer": "random",
                   "Proxy": "dispatch",
-                  "Oneway": false
+                  "Oneway": false,
+                  "MethodNaming": "AsDeclared"
                 },
                 "References": {
                   "greeter": {
@@ -48,7 +49,8 @@ public sealed class CompleteExampleTests
                     "Oneway": false,
                     "LoadBalancer": "random",
                     "Proxy": "dispatch",
-                    "ServiceName": "Bhrpc.Boot.Tests.IGreeter"
+                    "ServiceName": "Bhrpc.Boot.Tests.IGreeter",
+                    "MethodNaming": "AsDeclared"
                   }
                 },
                 "Services": [
@@ -58,7 +60,8 @@ public sealed class CompleteExampleTests
                     "Version": "1.0.0",
                     "Group": "",
                     "Weight": 1,
-                    "ServiceName": "Bhrpc.Boot.Tests.IGreeter"
+                    "ServiceName": "Bhrpc.Boot.Tests.IGreeter",
+                    "MethodNaming": "AsDeclared"
                   }
                 ]
               }

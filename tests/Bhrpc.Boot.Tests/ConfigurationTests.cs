@@ -1,3 +1,4 @@
+using Bhrpc.Metadata;
 using Bhrpc.Boot.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public sealed class ConfigurationTests
             ["Bhrpc:Consumer:LoadBalancer"] = CodeExtensions.LoadBalancer,
             ["Bhrpc:Consumer:Proxy"] = CodeExtensions.Proxy,
             ["Bhrpc:Consumer:Oneway"] = "true",
+            ["Bhrpc:Consumer:MethodNaming"] = "camelCase",
         });
 
         var server = settings.ServerOptions;
@@ -52,7 +54,8 @@ public sealed class ConfigurationTests
             Assert.That(server.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
         });
 
-        var reference = settings.NewReference("any", typeof(IGreeter), configure: null);
+        // Oneway: the contract's methods must not return values.
+        var reference = settings.NewReference("any", typeof(IAuditLog), configure: null);
         Assert.Multiple(() =>
         {
             Assert.That(reference.Version, Is.EqualTo("2.0.0"));
@@ -64,6 +67,7 @@ public sealed class ConfigurationTests
             Assert.That(reference.LoadBalancer, Is.EqualTo(CodeExtensions.LoadBalancer));
             Assert.That(reference.Proxy, Is.EqualTo(CodeExtensions.Proxy));
             Assert.That(reference.Oneway, Is.True);
+            Assert.That(reference.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
         });
     }
 
@@ -210,6 +214,6 @@ public sealed class ConfigurationTests
             .And.Contain("Bhrpc:Consumer:Timeout")
             .And.Contain("Bhrpc:References:{name}:Timeout")
             .And.Contain("Bhrpc:Services:{i}:Implementation"));
-        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 7 + 8 + 11 + 6));
+        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 7 + 9 + 12 + 7));
     }
 }

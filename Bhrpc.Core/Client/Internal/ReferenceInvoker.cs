@@ -130,7 +130,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         var request = new RpcRequest
         {
             ClassName = _options.EffectiveServiceName,
-            MethodName = method.Name,
+            MethodName = method.NameFor(_options.MethodNaming),
             ParameterTypes = method.PortableParameterTypes,
             Parameters = arguments,
             ParameterClrTypes = method.ParameterTypes,

@@ -11,8 +11,16 @@ internal sealed class ExportedService
         Options = options;
         Key = options.Key;
         Descriptor = descriptor;
-        Methods = descriptor.Methods.Values.ToFrozenDictionary(m => new MethodKey(m.Name, m.PortableParameterTypes));
-        MethodList = string.Join(", ", descriptor.Methods.Keys.Order(StringComparer.Ordinal));
+        var naming = options.MethodNaming;
+        Methods = descriptor.Methods.Values.ToFrozenDictionary(m => new MethodKey(m.NameFor(naming), m.PortableParameterTypes));
+
+        // Names that match no method exactly are looked up again ignoring case (Java's hello for Hello); a method
+        // with an explicit [PortableName] answers only to that name.
+        Loose = descriptor.Methods.Values
+            .Where(m => !m.HasExplicitName)
+            .GroupBy(m => LooseKey(m.NameFor(naming), m.PortableParameterTypes))
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(m => m.SignatureFor(naming), StringComparer.Ordinal).ToArray());
+        MethodList = string.Join(", ", descriptor.Methods.Values.Select(m => m.SignatureFor(naming)).Order(StringComparer.Ordinal));
     }
 
     public ServiceOptions Options { get; }
@@ -22,9 +30,40 @@ internal sealed class ExportedService
 
     public ServiceDescriptor Descriptor { get; }
 
-    /// <summary>Methods by name and portable parameter types.</summary>
+    /// <summary>Methods by wire name and portable parameter types.</summary>
     public FrozenDictionary<MethodKey, MethodDescriptor> Methods { get; }
 
-    /// <summary>The signatures, for messages.</summary>
+    /// <summary>The wire signatures, for messages.</summary>
     public string MethodList { get; }
+
+    /// <summary>Methods without an explicit portable name, by upper-cased wire name and parameter types.</summary>
+    private FrozenDictionary<MethodKey, MethodDescriptor[]> Loose { get; }
+
+    /// <summary>
+    /// The method a request names: the exact wire name first; else, ignoring case, the one method with the same
+    /// parameter types. Null when none matches; <paramref name="ambiguous"/> lists the candidates when several do.
+    /// </summary>
+    public MethodDescriptor? Resolve(string name, string[] parameterTypes, out IReadOnlyList<string>? ambiguous)
+    {
+        ambiguous = null;
+        if (Methods.TryGetValue(new MethodKey(name, parameterTypes), out var method))
+        {
+            return method;
+        }
+
+        if (!Loose.TryGetValue(LooseKey(name, parameterTypes), out var candidates))
+        {
+            return null;
+        }
+
+        if (candidates.Length == 1)
+        {
+            return candidates[0];
+        }
+
+        ambiguous = [.. candidates.Select(m => m.SignatureFor(Options.MethodNaming))];
+        return null;
+    }
+
+    private static MethodKey LooseKey(string name, string[] parameterTypes) => new(name.ToUpperInvariant(), parameterTypes);
 }

@@ -89,10 +89,12 @@ internal sealed partial class ServiceDispatcher
             return;
         }
 
-        if (!service.Methods.TryGetValue(new MethodKey(request.MethodName, request.ParameterTypes), out var method))
+        if (service.Resolve(request.MethodName, request.ParameterTypes, out var ambiguous) is not { } method)
         {
-            Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.MethodNotFound,
-                $"service {service.Key} on {Address} has no method {MethodDescriptor.BuildSignature(request.MethodName, request.ParameterTypes)}; its methods: {service.MethodList}.");
+            var requested = MethodDescriptor.BuildSignature(request.MethodName, request.ParameterTypes);
+            Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.MethodNotFound, ambiguous is null
+                ? $"service {service.Key} on {Address} has no method {requested}; its methods: {service.MethodList}."
+                : $"service {service.Key} on {Address} has no method {requested}, and ignoring case it matches several: {string.Join(", ", ambiguous)}; call one by its exact name.");
             return;
         }
 

@@ -9,9 +9,6 @@ public interface IDemoService
     /// <summary>An asynchronous call: the caller awaits a task.</summary>
     Task<Order> PlaceOrderAsync(Order order);
 
-    /// <summary>Called oneway by the demo: sent, never answered.</summary>
-    void Audit(string message);
-
     /// <summary>Throws on the provider when <paramref name="divisor"/> is 0.</summary>
     int Divide(int dividend, int divisor);
 }

@@ -3,8 +3,8 @@ using Bhrpc.Demo.Api;
 
 namespace Bhrpc.Demo.Provider;
 
-/// <summary>The provider's implementation; <paramref name="name"/> tells the two demo providers apart.</summary>
-public sealed class DemoService(string name) : IDemoService
+/// <summary>The provider's implementation of both services; <paramref name="name"/> tells the two demo providers apart.</summary>
+public sealed class DemoService(string name) : IDemoService, IAuditLog
 {
     /// <summary>Messages received by <see cref="Audit"/>.</summary>
     public Channel<string> Audited { get; } = Channel.CreateUnbounded<string>();

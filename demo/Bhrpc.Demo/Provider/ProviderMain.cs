@@ -2,7 +2,7 @@ using Bhrpc.Demo.Api;
 
 namespace Bhrpc.Demo.Provider;
 
-/// <summary><c>--role provider</c>: exports <see cref="IDemoService"/>, prints <c>ready host:port</c>, runs until <c>quit</c> or end of input.</summary>
+/// <summary><c>--role provider</c>: exports <see cref="IDemoService"/>, <see cref="IAuditLog"/> and <see cref="IProtoGreeter"/>, prints <c>ready host:port</c>, runs until <c>quit</c> or end of input.</summary>
 public static class ProviderMain
 {
     public static async Task<int> RunAsync(RegistryOptions registry, string name)
@@ -12,6 +12,7 @@ public static class ProviderMain
             .Listen("127.0.0.1", 0)
             .UseRegistry(registry)
             .AddService<IDemoService>(service, s => s.Group = "demo")
+            .AddService<IAuditLog>(service, s => s.Group = "demo")
             .AddService<IProtoGreeter>(new ProtoGreeter(name), s => s.Group = "demo")
             .StartAsync();
         Console.WriteLine($"ready {server.Address}");

@@ -55,7 +55,12 @@ public sealed class LifecycleTests
     public async Task Oneway_ReturnsWithoutWaitingAndTheProviderRunsIt()
     {
         await using var harness = await Harness.StartAsync();
-        var proxy = harness.Proxy(r => r.Oneway = true);
+        var proxy = harness.Client.CreateProxy<ICalculatorOneway>(r =>
+        {
+            r.DirectAddress = $"127.0.0.1:{harness.Server.Port}";
+            r.ServiceName = typeof(ICalculator).FullName;
+            r.Oneway = true;
+        });
 
         // The provider blocks this call at its gate; a oneway caller does not wait for it.
         await proxy.WaitAtGateAsync(5).WithTimeout();

@@ -58,6 +58,16 @@ public sealed class ReferenceInjectorTests
     }
 
     [Test]
+    public void Inject_OnlyMethodNamingDiffers_TwoProxies()
+    {
+        var holder = new NamingHolder();
+
+        new ReferenceInjector(_client).Inject(holder);
+
+        Assert.That(holder.CamelCase, Is.Not.SameAs(holder.AsDeclared), "a proxy shared across namings would send one of them the wrong names");
+    }
+
+    [Test]
     public void MembersOf_FindsInheritedAndNonPublicMembersWithTheirSettings()
     {
         var members = ReferenceInjector.MembersOf(typeof(GreeterHolder));

@@ -1,4 +1,5 @@
 using Bhrpc.Attributes;
+using Bhrpc.Metadata;
 
 namespace Bhrpc.Spring.Tests.Attributes;
 
@@ -20,7 +21,9 @@ public sealed class RpcReferenceAttributeTests
     public void ToReferenceOptions_OnlyDefaultsSet_DefaultsWin()
     {
         var defaults = FullDefaults();
-        var options = new RpcReferenceAttribute().ToReferenceOptions(typeof(IGreeter), defaults, Where);
+
+        // The defaults are oneway, so the contract's methods must not return values.
+        var options = new RpcReferenceAttribute().ToReferenceOptions(typeof(IAuditLog), defaults, Where);
 
         Assert.Multiple(() =>
         {
@@ -33,6 +36,7 @@ public sealed class RpcReferenceAttributeTests
             Assert.That(options.LoadBalancer, Is.EqualTo("robin"));
             Assert.That(options.Proxy, Is.EqualTo("castle"));
             Assert.That(options.Oneway, Is.True);
+            Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
         });
     }
 
@@ -51,6 +55,7 @@ public sealed class RpcReferenceAttributeTests
             Proxy = "generated",
             Oneway = false,
             ServiceName = "named",
+            MethodNaming = MethodNaming.AsDeclared,
         };
 
         var options = attribute.ToReferenceOptions(typeof(IGreeter), FullDefaults(), Where);
@@ -67,6 +72,7 @@ public sealed class RpcReferenceAttributeTests
             Assert.That(options.LoadBalancer, Is.EqualTo("p2c"));
             Assert.That(options.Proxy, Is.EqualTo("generated"));
             Assert.That(options.Oneway, Is.False, "an explicit Oneway = false overrides a default of true");
+            Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.AsDeclared), "an explicit AsDeclared overrides a default of CamelCase");
             Assert.That(options.Key, Is.EqualTo("named#4.0.0#attr"));
         });
     }
@@ -84,6 +90,7 @@ public sealed class RpcReferenceAttributeTests
             Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(2)), "consumer default");
             Assert.That(options.Serializer, Is.EqualTo("json"), "built-in default");
             Assert.That(options.Oneway, Is.False, "built-in default");
+            Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.AsDeclared), "built-in default");
         });
     }
 
@@ -139,6 +146,40 @@ public sealed class RpcReferenceAttributeTests
         Assert.That(error.Message, Does.Contain(Where).And.Contain(typeof(Greeter).FullName).And.Contain("not an interface"));
     }
 
+    [Test]
+    public void ToReferenceOptions_MethodNamingOnlyInDefaults_DefaultWins()
+    {
+        var options = new RpcReferenceAttribute().ToReferenceOptions(typeof(IGreeter), new ConsumerDefaults { MethodNaming = MethodNaming.CamelCase }, Where);
+
+        Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
+    }
+
+    [Test]
+    public void ToReferenceOptions_MethodNamingOnTheAttribute_IsUsed()
+    {
+        var options = new RpcReferenceAttribute { MethodNaming = MethodNaming.CamelCase }.ToReferenceOptions(typeof(IGreeter), null, Where);
+
+        Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
+    }
+
+    [Test]
+    public void ToReferenceOptions_UndefinedMethodNaming_ErrorNamingMemberAndSetting()
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute { MethodNaming = (MethodNaming)7 }.ToReferenceOptions(typeof(IGreeter), null, Where));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Configuration));
+        Assert.That(error.Message, Does.Contain(Where).And.Contain("MethodNaming").And.Contain("AsDeclared or CamelCase"));
+    }
+
+    [Test]
+    public void ToReferenceOptions_OnewayDefaultOnAValueReturningContract_ErrorNamingMemberAndMethods()
+    {
+        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute().ToReferenceOptions(typeof(IGreeter), new ConsumerDefaults { Oneway = true }, Where));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Configuration));
+        Assert.That(error.Message, Does.Contain(Where).And.Contain("Hello, HelloAsync").And.Contain("a oneway call gets no response"));
+    }
+
     private static ConsumerDefaults FullDefaults() => new()
     {
         Version = "3.0.0",
@@ -149,8 +190,9 @@ public sealed class RpcReferenceAttributeTests
         LoadBalancer = "robin",
         Proxy = "castle",
         Oneway = true,
+        MethodNaming = MethodNaming.CamelCase,
     };
 
     private static string ReferenceOptionsText(ReferenceOptions o)
-        => $"{o.Key}|{o.Registry}|{o.DirectAddress}|{o.Serializer}|{o.Timeout}|{o.Oneway}|{o.LoadBalancer}|{o.Proxy}";
+        => $"{o.Key}|{o.Registry}|{o.DirectAddress}|{o.Serializer}|{o.Timeout}|{o.Oneway}|{o.LoadBalancer}|{o.Proxy}|{o.MethodNaming}";
 }

@@ -1,5 +1,6 @@
 using Bhrpc.Attributes;
 using Bhrpc.Injection;
+using Bhrpc.Metadata;
 
 namespace Bhrpc.Spring.Tests.Attributes;
 
@@ -21,6 +22,7 @@ public sealed class RpcServiceAttributeTests
             Assert.That(options.Weight, Is.EqualTo(1));
             Assert.That(options.EffectiveServiceName, Is.EqualTo(typeof(IGreeter).FullName));
             Assert.That(options.Key, Is.EqualTo(core.Key));
+            Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.AsDeclared).And.EqualTo(core.MethodNaming));
         });
     }
 
@@ -38,6 +40,7 @@ public sealed class RpcServiceAttributeTests
             Assert.That(options.EffectiveServiceName, Is.EqualTo("greeter"));
             Assert.That(options.Key, Is.EqualTo("greeter#2.0.0#blue"));
             Assert.That(options.Implementation, Is.SameAs(implementation));
+            Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
         });
         Assert.That(options.Validate, Throws.Nothing);
     }

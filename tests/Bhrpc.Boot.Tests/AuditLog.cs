@@ -1,0 +1,7 @@
+namespace Bhrpc.Boot.Tests;
+
+/// <summary>A contract a oneway reference can call: none of its methods returns a value.</summary>
+public interface IAuditLog
+{
+    void Audit(string message);
+}
