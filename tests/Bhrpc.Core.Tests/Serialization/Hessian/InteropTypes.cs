@@ -28,3 +28,12 @@ public enum InteropColor
     GREEN,
     BLUE,
 }
+
+/// <summary>The .NET side of java/interop/Event.java.</summary>
+[PortableName("interop.Event")]
+public sealed class InteropEvent
+{
+    public string? Name { get; set; }
+
+    public DateTime When { get; set; }
+}
