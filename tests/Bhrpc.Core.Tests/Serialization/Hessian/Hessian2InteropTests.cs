@@ -19,6 +19,7 @@ public sealed class Hessian2InteropTests
     private string _dotnetWritten = null!;
     private Dictionary<string, string> _javaVerdicts = null!;
     private Dictionary<string, string> _javaStockReads = null!;
+    private string? _javaByteFields;
 
     public static IEnumerable<TestCaseData> Names() => HessianInteropCases.Names();
 
@@ -51,7 +52,9 @@ public sealed class Hessian2InteropTests
             File.WriteAllBytes(Path.Combine(_dotnetWritten, name + ".bin"), body());
         }
 
+        File.WriteAllBytes(Path.Combine(_dotnetWritten, "dotnet_only_byte_fields.bin"), WriteValue(new InteropByteFields { Small = 200, Wide = 200 }));
         var lines = JavaHessian.Run("read", _dotnetWritten);
+        _javaByteFields = lines.FirstOrDefault(line => line.StartsWith("FIELDS dotnet_only_byte_fields: ", StringComparison.Ordinal));
         _javaVerdicts = lines
             .Where(line => line.StartsWith("OK ", StringComparison.Ordinal) || line.StartsWith("FAIL ", StringComparison.Ordinal))
             .ToDictionary(line => line.Split(' ', 2)[1].Split(':')[0]);
@@ -166,6 +169,17 @@ public sealed class Hessian2InteropTests
     {
         Assert.That(_javaStockReads.GetValueOrDefault(name, "no stock read from Java"), Is.EqualTo(stock));
         Assert.That(_javaVerdicts[name], Is.EqualTo("OK " + name));
+    }
+
+    /// <summary>
+    /// The README's other byte limit, checked: a .NET byte property (200) arrives whole in a Java
+    /// <c>short</c> field, and Java itself cuts it to -56 in a Java <c>byte</c> field (Hessian's
+    /// field reader narrows an int silently): declare such a field sbyte on the .NET side.
+    /// </summary>
+    [Test]
+    public void DotNetByteProperty_JavaShortFieldKeepsIt_JavaByteFieldNarrowsIt()
+    {
+        Assert.That(_javaByteFields, Is.EqualTo("FIELDS dotnet_only_byte_fields: small=-56 wide=200"));
     }
 
     [Test]

@@ -37,3 +37,12 @@ public sealed class InteropEvent
 
     public DateTime When { get; set; }
 }
+
+/// <summary>The .NET side of java/interop/ByteFields.java: both properties are .NET bytes.</summary>
+[PortableName("interop.ByteFields")]
+public sealed class InteropByteFields
+{
+    public byte Small { get; set; }
+
+    public byte Wide { get; set; }
+}

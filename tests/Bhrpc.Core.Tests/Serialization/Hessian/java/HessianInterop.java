@@ -1,4 +1,5 @@
 import com.caucho.hessian.io.*;
+import interop.ByteFields;
 import interop.Color;
 import interop.Event;
 import interop.Person;
@@ -168,6 +169,14 @@ public class HessianInterop {
             }
             System.out.println("WROTE " + cases.size());
             return;
+        }
+
+        Path fields = dir.resolve("dotnet_only_byte_fields.bin");
+        if (Files.exists(fields)) {
+            Hessian2Input in = new Hessian2Input(new ByteArrayInputStream(Files.readAllBytes(fields)));
+            in.setSerializerFactory(factory);
+            ByteFields b = (ByteFields) in.readObject();
+            System.out.println("FIELDS dotnet_only_byte_fields: small=" + b.small + " wide=" + b.wide);
         }
 
         for (Map.Entry<String, Object> e : cases.entrySet()) {
