@@ -20,6 +20,7 @@ public sealed class Hessian2InteropTests
     private Dictionary<string, string> _javaVerdicts = null!;
     private Dictionary<string, string> _javaStockReads = null!;
     private string? _javaByteFields;
+    private string? _javaStockWrite;
 
     public static IEnumerable<TestCaseData> Names() => HessianInteropCases.Names();
 
@@ -55,6 +56,7 @@ public sealed class Hessian2InteropTests
         File.WriteAllBytes(Path.Combine(_dotnetWritten, "dotnet_only_byte_fields.bin"), WriteValue(new InteropByteFields { Small = 200, Wide = 200 }));
         var lines = JavaHessian.Run("read", _dotnetWritten);
         _javaByteFields = lines.FirstOrDefault(line => line.StartsWith("FIELDS dotnet_only_byte_fields: ", StringComparison.Ordinal));
+        _javaStockWrite = lines.FirstOrDefault(line => line.StartsWith("STOCKWRITE decimal: ", StringComparison.Ordinal));
         _javaVerdicts = lines
             .Where(line => line.StartsWith("OK ", StringComparison.Ordinal) || line.StartsWith("FAIL ", StringComparison.Ordinal))
             .ToDictionary(line => line.Split(' ', 2)[1].Split(':')[0]);
@@ -180,6 +182,13 @@ public sealed class Hessian2InteropTests
     public void DotNetByteProperty_JavaShortFieldKeepsIt_JavaByteFieldNarrowsIt()
     {
         Assert.That(_javaByteFields, Is.EqualTo("FIELDS dotnet_only_byte_fields: small=-56 wide=200"));
+    }
+
+    /// <summary>The README's claim that a stock Java <c>Hessian2Output</c> on JDK 17 cannot write a BigDecimal without <c>StringValueSerializer</c>.</summary>
+    [Test]
+    public void StockJavaWriter_BigDecimalWithoutStringValueSerializer_Fails()
+    {
+        Assert.That(_javaStockWrite, Is.EqualTo("STOCKWRITE decimal: java.lang.reflect.InaccessibleObjectException"));
     }
 
     [Test]

@@ -171,6 +171,16 @@ public class HessianInterop {
             return;
         }
 
+        try {
+            // A stock Hessian2Output (no StringValueSerializer registered) writing a BigDecimal.
+            Hessian2Output out = new Hessian2Output(new ByteArrayOutputStream());
+            out.writeObject(new BigDecimal("1.5"));
+            out.flush();
+            System.out.println("STOCKWRITE decimal: written");
+        } catch (Throwable t) {
+            System.out.println("STOCKWRITE decimal: " + t.getClass().getName());
+        }
+
         Path fields = dir.resolve("dotnet_only_byte_fields.bin");
         if (Files.exists(fields)) {
             Hessian2Input in = new Hessian2Input(new ByteArrayInputStream(Files.readAllBytes(fields)));
