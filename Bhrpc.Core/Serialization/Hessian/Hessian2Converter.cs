@@ -20,8 +20,8 @@ internal sealed class Hessian2Converter(int maxDepth)
     private readonly Dictionary<object, (Type Type, object Value)> _done = new(ReferenceEqualityComparer.Instance);
     private int _depth;
 
-    /// <summary>The field being converted ("Created of com.example.Order"), for error messages.</summary>
-    private string? _field;
+    /// <summary>The field being converted and its class (a .NET type or a wire class name), for error messages; composed only on failure.</summary>
+    private (string Name, object Owner)? _field;
 
     public object? Convert(object? value, Type target)
     {
@@ -53,7 +53,7 @@ internal sealed class Hessian2Converter(int maxDepth)
         target = underlying ?? target;
         if (value is HessianDateOutOfRange date)
         {
-            throw Hessian2Reader.Error(_field is null ? date.Describe() : $"field {_field}: {date.Describe()}");
+            throw Hessian2Reader.Error(_field is { } field ? $"field {field.Name} of {field.Owner}: {date.Describe()}" : date.Describe());
         }
 
         if (value is HessianObject or HessianList or HessianMap && _done.TryGetValue(value, out var done) && done.Type == target)
@@ -184,7 +184,7 @@ internal sealed class Hessian2Converter(int maxDepth)
                 var outer = _field;
                 for (var i = 0; i < obj.FieldNames.Length; i++)
                 {
-                    _field = $"{obj.FieldNames[i]} of {obj.ClassName}";
+                    _field = (obj.FieldNames[i], obj.ClassName);
                     fields[obj.FieldNames[i]] = Convert(obj.Values[i], typeof(object));
                 }
 
@@ -253,7 +253,7 @@ internal sealed class Hessian2Converter(int maxDepth)
         var outer = _field;
         for (var i = 0; i < obj.FieldNames.Length; i++)
         {
-            _field = $"{obj.FieldNames[i]} of {obj.ClassName}";
+            _field = (obj.FieldNames[i], obj.ClassName);
             result[obj.FieldNames[i]] = Convert(obj.Values[i], valueType);
         }
 
@@ -307,7 +307,7 @@ internal sealed class Hessian2Converter(int maxDepth)
     private object? ConvertField(object? raw, Type type, string name, Type owner)
     {
         var outer = _field;
-        _field = $"{name} of {owner}";
+        _field = (name, owner);
         var value = Convert(raw, type);
         _field = outer;
         return value;
