@@ -7,6 +7,11 @@ namespace Bhrpc.Metadata;
 /// Portable type names for <c>parameterTypes</c>: Java's <c>Class.getName()</c> spelling for the
 /// types both worlds share (<c>int</c>, <c>java.lang.String</c>, <c>[B</c>, <c>java.util.List</c>, ...),
 /// the <see cref="PortableNameAttribute"/> or full .NET name for the rest (PROTOCOL.md).
+/// Java's <c>byte</c> is signed: it is <see cref="sbyte"/> here, and a .NET <see cref="byte"/>
+/// (0..255) is a Java <c>short</c>. Collections use the Java interface a Java method declares
+/// for them (<c>java.util.List</c>, <c>Set</c>, <c>SortedSet</c>, <c>Map</c>, <c>SortedMap</c>),
+/// or the Java class where Java has no such interface (<c>java.util.LinkedList</c>,
+/// <c>java.util.LinkedHashMap</c>).
 /// </summary>
 public static class PortableTypeNames
 {
@@ -17,7 +22,11 @@ public static class PortableTypeNames
         [typeof(int)] = "int",
         [typeof(long)] = "long",
         [typeof(short)] = "short",
-        [typeof(byte)] = "byte",
+
+        // Java's byte is signed (-128..127): sbyte is its counterpart, and a .NET byte (0..255)
+        // needs a Java type that holds all of it.
+        [typeof(sbyte)] = "byte",
+        [typeof(byte)] = "short",
         [typeof(bool)] = "boolean",
         [typeof(double)] = "double",
         [typeof(float)] = "float",
@@ -27,7 +36,8 @@ public static class PortableTypeNames
         [typeof(int?)] = "java.lang.Integer",
         [typeof(long?)] = "java.lang.Long",
         [typeof(short?)] = "java.lang.Short",
-        [typeof(byte?)] = "java.lang.Byte",
+        [typeof(sbyte?)] = "java.lang.Byte",
+        [typeof(byte?)] = "java.lang.Short",
         [typeof(bool?)] = "java.lang.Boolean",
         [typeof(double?)] = "java.lang.Double",
         [typeof(float?)] = "java.lang.Float",
@@ -40,6 +50,7 @@ public static class PortableTypeNames
     private static readonly Dictionary<Type, string> s_primitiveArrayCodes = new()
     {
         [typeof(byte)] = "B",
+        [typeof(sbyte)] = "B",
         [typeof(int)] = "I",
         [typeof(long)] = "J",
         [typeof(short)] = "S",
@@ -106,6 +117,26 @@ public static class PortableTypeNames
             if (definition == typeof(HashSet<>) || definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>))
             {
                 return "java.util.Set";
+            }
+
+            if (definition == typeof(SortedSet<>))
+            {
+                return "java.util.SortedSet";
+            }
+
+            if (definition == typeof(LinkedList<>))
+            {
+                return "java.util.LinkedList";
+            }
+
+            if (definition == typeof(SortedDictionary<,>) || definition == typeof(SortedList<,>))
+            {
+                return "java.util.SortedMap";
+            }
+
+            if (definition == typeof(OrderedDictionary<,>))
+            {
+                return "java.util.LinkedHashMap";
             }
 
             if (definition == typeof(Nullable<>))

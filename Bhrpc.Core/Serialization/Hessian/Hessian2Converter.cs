@@ -7,15 +7,21 @@ namespace Bhrpc.Serialization.Hessian;
 /// Turns values read by <see cref="Hessian2Reader"/> into a declared .NET type. Only the declared
 /// type and the types it is made of are constructed; a wire class name never picks a type. In an
 /// <see cref="object"/> slot, an object becomes a <see cref="Dictionary{TKey,TValue}"/> of its
-/// fields (string keys), a list a <see cref="List{T}"/> of objects and a map a dictionary with
-/// object keys; Java's BigDecimal and its Byte/Short/Float handles become
-/// <see cref="decimal"/>/<see cref="byte"/>/<see cref="short"/>/<see cref="float"/>.
+/// fields (string keys), a list (a Java set too) a <see cref="List{T}"/> of objects and a map a
+/// dictionary with object keys; Java's BigDecimal and its Byte/Short/Float handles become
+/// <see cref="decimal"/>/<see cref="sbyte"/>/<see cref="short"/>/<see cref="float"/> (Java's
+/// byte is signed). A declared list, set, linked list or dictionary type is built as that type,
+/// whichever Java collection the wire names. A number that does not fit the declared type fails,
+/// naming the value and the type's range; it is never cut down.
 /// A node reached twice (a shared or cyclic reference) converts to one instance per target type.
 /// </summary>
 internal sealed class Hessian2Converter(int maxDepth)
 {
     private readonly Dictionary<object, (Type Type, object Value)> _done = new(ReferenceEqualityComparer.Instance);
     private int _depth;
+
+    /// <summary>The field being converted and its class (a .NET type or a wire class name), for error messages; composed only on failure.</summary>
+    private (string Name, object Owner)? _field;
 
     public object? Convert(object? value, Type target)
     {
@@ -45,6 +51,11 @@ internal sealed class Hessian2Converter(int maxDepth)
         }
 
         target = underlying ?? target;
+        if (value is HessianDateOutOfRange date)
+        {
+            throw Hessian2Reader.Error(_field is { } field ? $"field {field.Name} of {field.Owner}: {date.Describe()}" : date.Describe());
+        }
+
         if (value is HessianObject or HessianList or HessianMap && _done.TryGetValue(value, out var done) && done.Type == target)
         {
             return done.Value;
@@ -53,6 +64,13 @@ internal sealed class Hessian2Converter(int maxDepth)
         if (target == typeof(object))
         {
             return ToPlain(value);
+        }
+
+        if (target == typeof(sbyte[]) && value is byte[] binary)
+        {
+            // Java's byte[] is signed bytes: the same bits, read as sbyte (the runtime would
+            // also let the byte[] itself pass as an sbyte[], which is not an sbyte[] to anyone else).
+            return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(binary).ToArray();
         }
 
         if (target.IsInstanceOfType(value) && value is not (HessianObject or HessianList or HessianMap))
@@ -97,17 +115,17 @@ internal sealed class Hessian2Converter(int maxDepth)
             return ToArray(arrayList, target.GetElementType()!);
         }
 
-        if (value is HessianList list && ListElementType(target) is { } elementType)
+        if (value is HessianList list && Hessian2Collections.ListTarget(target) is var (elementType, concreteList))
         {
-            return ToList(list, elementType, target);
+            return ToList(list, elementType, concreteList, target);
         }
 
-        if (DictionaryTypes(target) is var (keyType, valueType))
+        if (Hessian2Collections.MapTarget(target) is var (keyType, valueType, concreteMap))
         {
             return value switch
             {
-                HessianMap map => ToDictionary(map, keyType, valueType, target),
-                HessianObject obj when keyType == typeof(string) => FieldsToDictionary(obj, valueType, target),
+                HessianMap map => ToDictionary(map, keyType, valueType, concreteMap, target),
+                HessianObject obj when keyType == typeof(string) => FieldsToDictionary(obj, valueType, concreteMap, target),
                 _ => throw Mismatch(value, target),
             };
         }
@@ -154,7 +172,7 @@ internal sealed class Hessian2Converter(int maxDepth)
                     case "java.math.BigDecimal":
                         return ToDecimal(obj);
                     case "com.caucho.hessian.io.ByteHandle":
-                        return ToNumber(Unwrap(obj), typeof(byte));
+                        return ToNumber(Unwrap(obj), typeof(sbyte));
                     case "com.caucho.hessian.io.ShortHandle":
                         return ToNumber(Unwrap(obj), typeof(short));
                     case "com.caucho.hessian.io.FloatHandle":
@@ -163,11 +181,14 @@ internal sealed class Hessian2Converter(int maxDepth)
 
                 var fields = new Dictionary<string, object?>(obj.FieldNames.Length);
                 _done[obj] = (typeof(object), fields);
+                var outer = _field;
                 for (var i = 0; i < obj.FieldNames.Length; i++)
                 {
+                    _field = (obj.FieldNames[i], obj.ClassName);
                     fields[obj.FieldNames[i]] = Convert(obj.Values[i], typeof(object));
                 }
 
+                _field = outer;
                 return fields;
             default:
                 return value;
@@ -186,22 +207,35 @@ internal sealed class Hessian2Converter(int maxDepth)
         return array;
     }
 
-    private IList ToList(HessianList list, Type elementType, Type target)
+    private object ToList(HessianList list, Type elementType, Type concrete, Type target)
     {
-        var concrete = target.IsInterface || target.IsAbstract ? typeof(List<>).MakeGenericType(elementType) : target;
-        var result = (IList)Activator.CreateInstance(concrete)!;
+        var result = Hessian2Collections.Create(concrete);
         _done[list] = (target, result);
+        if (result is IList plain)
+        {
+            foreach (var item in list.Items)
+            {
+                plain.Add(Convert(item, elementType));
+            }
+
+            return result;
+        }
+
+        // A set or a linked list: ICollection<T>.Add (a set keeps one of equal elements, as Java's does).
+        var add = typeof(ICollection<>).MakeGenericType(elementType).GetMethod(nameof(ICollection<object>.Add))!;
+        var args = new object?[1];
         foreach (var item in list.Items)
         {
-            result.Add(Convert(item, elementType));
+            args[0] = Convert(item, elementType);
+            add.Invoke(result, args);
         }
 
         return result;
     }
 
-    private IDictionary ToDictionary(HessianMap map, Type keyType, Type valueType, Type target)
+    private IDictionary ToDictionary(HessianMap map, Type keyType, Type valueType, Type concrete, Type target)
     {
-        var result = NewDictionary(keyType, valueType, target);
+        var result = (IDictionary)Hessian2Collections.Create(concrete);
         _done[map] = (target, result);
         foreach (var (k, v) in map.Entries)
         {
@@ -212,22 +246,19 @@ internal sealed class Hessian2Converter(int maxDepth)
         return result;
     }
 
-    private IDictionary FieldsToDictionary(HessianObject obj, Type valueType, Type target)
+    private IDictionary FieldsToDictionary(HessianObject obj, Type valueType, Type concrete, Type target)
     {
-        var result = NewDictionary(typeof(string), valueType, target);
+        var result = (IDictionary)Hessian2Collections.Create(concrete);
         _done[obj] = (target, result);
+        var outer = _field;
         for (var i = 0; i < obj.FieldNames.Length; i++)
         {
+            _field = (obj.FieldNames[i], obj.ClassName);
             result[obj.FieldNames[i]] = Convert(obj.Values[i], valueType);
         }
 
+        _field = outer;
         return result;
-    }
-
-    private static IDictionary NewDictionary(Type keyType, Type valueType, Type target)
-    {
-        var concrete = target.IsInterface || target.IsAbstract ? typeof(Dictionary<,>).MakeGenericType(keyType, valueType) : target;
-        return (IDictionary)Activator.CreateInstance(concrete)!;
     }
 
     private object ToClass(HessianObject obj, Type target)
@@ -249,7 +280,7 @@ internal sealed class Hessian2Converter(int maxDepth)
                 var i = Array.FindIndex(info.FieldNames, f => string.Equals(f, parameters[p].Name, StringComparison.OrdinalIgnoreCase));
                 used[i] = true;
                 args[p] = FindField(obj, info.FieldNames[i], out var raw)
-                    ? Convert(raw, parameters[p].ParameterType)
+                    ? ConvertField(raw, parameters[p].ParameterType, info.Properties[i].Name, target)
                     : parameters[p].HasDefaultValue ? parameters[p].DefaultValue : null;
             }
 
@@ -266,11 +297,20 @@ internal sealed class Hessian2Converter(int maxDepth)
             var property = info.Properties[i];
             if (!used[i] && property.SetMethod is { IsPublic: true } && FindField(obj, info.FieldNames[i], out var raw))
             {
-                property.SetValue(instance, Convert(raw, property.PropertyType));
+                property.SetValue(instance, ConvertField(raw, property.PropertyType, property.Name, target));
             }
         }
 
         return instance;
+    }
+
+    private object? ConvertField(object? raw, Type type, string name, Type owner)
+    {
+        var outer = _field;
+        _field = (name, owner);
+        var value = Convert(raw, type);
+        _field = outer;
+        return value;
     }
 
     private static bool FindField(HessianObject obj, string name, out object? value)
@@ -331,7 +371,9 @@ internal sealed class Hessian2Converter(int maxDepth)
         }
         catch (OverflowException)
         {
-            throw Hessian2Reader.Error($"{value} does not fit a {target}");
+            var range = target == typeof(sbyte) ? " (-128..127, Java's byte)" : $" ({target.GetField("MinValue")?.GetValue(null)}..{target.GetField("MaxValue")?.GetValue(null)})";
+            var hint = target == typeof(byte) && value is int and >= -128 and < 0 ? "; Java's byte is signed: declare it as sbyte" : string.Empty;
+            throw Hessian2Reader.Error($"{value} does not fit a {target}{range}{hint}");
         }
     }
 
@@ -354,37 +396,6 @@ internal sealed class Hessian2Converter(int maxDepth)
         {
             throw Hessian2Reader.Error($"not a decimal: {e.Message}");
         }
-    }
-
-    private static Type? ListElementType(Type target)
-    {
-        if (!target.IsGenericType)
-        {
-            return null;
-        }
-
-        var definition = target.GetGenericTypeDefinition();
-        return definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(ICollection<>)
-            || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>)
-            ? target.GetGenericArguments()[0]
-            : null;
-    }
-
-    private static (Type Key, Type Value)? DictionaryTypes(Type target)
-    {
-        if (!target.IsGenericType)
-        {
-            return null;
-        }
-
-        var definition = target.GetGenericTypeDefinition();
-        if (definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
-        {
-            var args = target.GetGenericArguments();
-            return (args[0], args[1]);
-        }
-
-        return null;
     }
 
     private static RpcException Mismatch(object value, Type target) =>

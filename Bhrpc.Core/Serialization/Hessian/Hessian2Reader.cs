@@ -6,8 +6,8 @@ namespace Bhrpc.Serialization.Hessian;
 /// <summary>
 /// Reads one Hessian 2.0 stream into plain values: null, <see cref="bool"/>, <see cref="int"/>,
 /// <see cref="long"/>, <see cref="double"/>, <see cref="string"/>, <see cref="byte"/>[],
-/// <see cref="DateTime"/> (UTC) and the nodes <see cref="HessianList"/>, <see cref="HessianMap"/>
-/// and <see cref="HessianObject"/>. Nothing here loads or constructs a type named on the wire.
+/// <see cref="DateTime"/> (UTC; a date outside its range is a <see cref="HessianDateOutOfRange"/>)
+/// and the nodes <see cref="HessianList"/>, <see cref="HessianMap"/> and <see cref="HessianObject"/>. Nothing here loads or constructs a type named on the wire.
 /// Every length is checked against the bytes left before anything is allocated, every
 /// reference index against its table, and nesting against <see cref="Hessian2Limits.MaxDepth"/>.
 /// Any violation throws <see cref="RpcException"/> with <see cref="RpcStatusCode.Serialization"/>.
@@ -95,9 +95,9 @@ internal sealed class Hessian2Reader
             case (byte)'I':
                 return BinaryPrimitives.ReadInt32BigEndian(Take(4));
             case 0x4a:
-                return DateTime.UnixEpoch.AddMilliseconds(CheckedMillis(BinaryPrimitives.ReadInt64BigEndian(Take(8))));
+                return Date(BinaryPrimitives.ReadInt64BigEndian(Take(8)));
             case 0x4b:
-                return DateTime.UnixEpoch.AddMinutes(BinaryPrimitives.ReadInt32BigEndian(Take(4)));
+                return Date(BinaryPrimitives.ReadInt32BigEndian(Take(4)) * 60000L);
             case (byte)'L':
                 return BinaryPrimitives.ReadInt64BigEndian(Take(8));
             case (byte)'M':
@@ -395,13 +395,11 @@ internal sealed class Hessian2Reader
         return buffer.ToArray();
     }
 
-    private static long CheckedMillis(long millis)
-    {
-        // DateTime covers years 1..9999; a Java date outside that cannot be represented.
-        const long min = -62135596800000L;
-        const long max = 253402300799999L;
-        return millis is >= min and <= max ? millis : throw Error($"date {millis} ms is outside the range of DateTime");
-    }
+    /// <summary>DateTime covers years 1..9999; a Java date outside that is kept for the conversion to report.</summary>
+    private static object Date(long millis) =>
+        millis is >= HessianDateOutOfRange.MinMillis and <= HessianDateOutOfRange.MaxMillis
+            ? DateTime.UnixEpoch.AddTicks(millis * TimeSpan.TicksPerMillisecond)
+            : new HessianDateOutOfRange(millis);
 
     private void Enter()
     {

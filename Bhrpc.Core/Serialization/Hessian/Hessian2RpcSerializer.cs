@@ -10,7 +10,8 @@ namespace Bhrpc.Serialization.Hessian;
 /// sends it; read with or without it) holding one object of class
 /// <c>io.binghe.rpc.protocol.request.RpcRequest</c> or <c>io.binghe.rpc.protocol.response.RpcResponse</c>.
 /// <c>parameterTypes</c> goes out as Java's <c>Class[]</c> (objects of class <c>java.lang.Class</c>
-/// with a <c>name</c> field) and is read from that or from strings. Reading is two-phase: the
+/// with a <c>name</c> field; a repeated class is a reference to the first, as Java writes it) and
+/// is read from that or from strings. Reading is two-phase: the
 /// arguments and the result are converted only into the declared types (see
 /// <see cref="Hessian2Converter"/>); a class named on the wire is never loaded or constructed.
 /// </summary>
@@ -70,9 +71,12 @@ public sealed class Hessian2RpcSerializer : IRpcSerializer
         writer.WriteListStart(request.ParameterTypes.Length, "[java.lang.Class");
         foreach (var name in request.ParameterTypes)
         {
-            writer.AddUnsharedRef();
-            writer.WriteObjectStart("java.lang.Class", ["name"]);
-            writer.WriteString(name);
+            // A Class is one instance per name in Java: a repeat is written as a reference.
+            if (!writer.TryWriteValueRef(typeof(Type), name))
+            {
+                writer.WriteObjectStart("java.lang.Class", ["name"]);
+                writer.WriteString(name);
+            }
         }
 
         writer.AddUnsharedRef();
@@ -85,7 +89,7 @@ public sealed class Hessian2RpcSerializer : IRpcSerializer
                 throw new RpcException(RpcStatusCode.Serialization, $"argument {i} is a {value.GetType()}, not the declared {declared[i]}.");
             }
 
-            Write(values, value, i);
+            Write(values, value, declared?[i], i);
         }
 
         if (request.Attachments is not null)
@@ -144,7 +148,7 @@ public sealed class Hessian2RpcSerializer : IRpcSerializer
         writer.WriteBoolean(response.Async);
         try
         {
-            values.Write(response.Result, null);
+            values.Write(response.Result, response.ResultClrType, boxed: true);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Reflection.TargetInvocationException)
         {
@@ -182,11 +186,12 @@ public sealed class Hessian2RpcSerializer : IRpcSerializer
 
     private static readonly string[] RequestFieldsWithAttachments = [.. RequestFields, "attachments"];
 
-    private static void Write(Hessian2ValueWriter values, object? value, int index)
+    private static void Write(Hessian2ValueWriter values, object? value, Type? declared, int index)
     {
         try
         {
-            values.Write(value, null);
+            // An argument is an element of Java's Object[]: boxed, whatever its declared type.
+            values.Write(value, declared, boxed: true);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Reflection.TargetInvocationException)
         {

@@ -5,20 +5,33 @@ namespace Bhrpc.Serialization.Hessian;
 
 /// <summary>
 /// Writes .NET values as Java's Hessian 4.0.38 writes their Java counterparts: numbers,
-/// strings, dates and binaries as Hessian primitives; arrays as typed lists (<c>[int</c>,
-/// <c>[string</c>, <c>[object</c>, ...); other collections as untyped lists; dictionaries as
-/// <c>H</c> maps; enums as objects with a <c>name</c> field; <see cref="decimal"/> as a
+/// strings, dates and binaries (<see cref="byte"/>[] and <see cref="sbyte"/>[], Java's
+/// <c>byte[]</c>) as Hessian primitives; arrays as typed lists (<c>[int</c>, <c>[string</c>,
+/// <c>[object</c>, ...); sets, sorted sets and linked lists as lists typed
+/// <c>java.util.HashSet</c>, <c>java.util.TreeSet</c> and <c>java.util.LinkedList</c>, other
+/// collections as untyped lists (Java's <c>ArrayList</c>); sorted dictionaries as maps typed
+/// <c>java.util.TreeMap</c>, <see cref="OrderedDictionary{TKey,TValue}"/> as
+/// <c>java.util.LinkedHashMap</c>, other dictionaries as untyped <c>H</c> maps (Java's
+/// <c>HashMap</c>); enums as objects with a <c>name</c> field; <see cref="decimal"/> as a
 /// <c>java.math.BigDecimal</c> object with a <c>value</c> field; classes and records as objects
-/// (see <see cref="Hessian2ClassInfo"/>). A boxed byte, short or float in an <see cref="object"/>
-/// slot becomes Java's <c>ByteHandle</c>/<c>ShortHandle</c>/<c>FloatHandle</c>, so Java reads a
-/// <c>Byte</c>/<c>Short</c>/<c>Float</c>. Shared and cyclic lists, maps and objects use references.
+/// (see <see cref="Hessian2ClassInfo"/>). In an <see cref="object"/> slot an <see cref="sbyte"/>,
+/// a <see cref="byte"/>, a <see cref="short"/> and a <see cref="float"/> become Java's
+/// <c>ByteHandle</c>, <c>ShortHandle</c> (a .NET byte is a Java <c>Short</c>: Java's byte is
+/// signed), <c>ShortHandle</c> and <c>FloatHandle</c>. Shared and cyclic lists, maps and objects
+/// use references, and so do repeated enum constants and equal decimals, which Java writes as
+/// one shared instance.
 /// </summary>
 internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
 {
     private int _depth;
 
-    /// <summary>Writes <paramref name="value"/>; <paramref name="declared"/> is its static type (null or object for an untyped slot).</summary>
-    public void Write(object? value, Type? declared)
+    /// <summary>
+    /// Writes <paramref name="value"/>; <paramref name="declared"/> is its static type (null or
+    /// object for an untyped slot). With <paramref name="boxed"/> the slot is Java's <c>Object</c>
+    /// (an argument, a result) even though a declared type is known: numbers go out boxed, and the
+    /// declared type only decides which Java collection a collection becomes.
+    /// </summary>
+    public void Write(object? value, Type? declared, bool boxed = false)
     {
         if (value is null)
         {
@@ -30,7 +43,7 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
 
         // A primitive field or array element is written as Java writes primitives; in an
         // object slot, Java's boxed Byte/Short/Float go out as handle objects.
-        var primitiveSlot = declared == type || (declared is not null && Nullable.GetUnderlyingType(declared) == type);
+        var primitiveSlot = !boxed && (declared == type || (declared is not null && Nullable.GetUnderlyingType(declared) == type));
         switch (value)
         {
             case string s:
@@ -49,7 +62,8 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
                 writer.WriteDouble(d);
                 return;
             case byte b8:
-                WriteSmall(b8, primitiveSlot, "com.caucho.hessian.io.ByteHandle");
+                // Java's byte is signed: a .NET byte (0..255) is a Java short, so 200 stays 200.
+                WriteSmall(b8, primitiveSlot, "com.caucho.hessian.io.ShortHandle");
                 return;
             case sbyte s8:
                 WriteSmall(s8, primitiveSlot, "com.caucho.hessian.io.ByteHandle");
@@ -83,9 +97,15 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
                 writer.WriteString(c.ToString());
                 return;
             case decimal m:
-                writer.AddUnsharedRef();
-                writer.WriteObjectStart("java.math.BigDecimal", ["value"]);
-                writer.WriteString(m.ToString(CultureInfo.InvariantCulture));
+                // Equal decimals (same digits and scale) are indistinguishable, like one immutable
+                // BigDecimal instance that Java writes once and then references.
+                var text = m.ToString(CultureInfo.InvariantCulture);
+                if (!writer.TryWriteValueRef(typeof(decimal), text))
+                {
+                    writer.WriteObjectStart("java.math.BigDecimal", ["value"]);
+                    writer.WriteString(text);
+                }
+
                 return;
             case DateTime dt:
                 writer.WriteDate(ToUnixMillis(dt));
@@ -95,6 +115,9 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
                 return;
             case byte[] bytes:
                 writer.WriteBinary(bytes);
+                return;
+            case sbyte[] signed:
+                writer.WriteBinary(System.Runtime.InteropServices.MemoryMarshal.AsBytes(signed.AsSpan()));
                 return;
             case char[] chars:
                 writer.WriteString(new string(chars));
@@ -119,7 +142,7 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
                 WriteArray(array, type.GetElementType()!);
                 break;
             case IDictionary map:
-                writer.WriteMapStart(null);
+                writer.WriteMapStart(Hessian2Collections.JavaMapType(type));
                 foreach (DictionaryEntry entry in map)
                 {
                     Write(entry.Key, null);
@@ -129,7 +152,7 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
                 writer.WriteEnd();
                 break;
             case ICollection collection:
-                writer.WriteListStart(collection.Count, null);
+                writer.WriteListStart(collection.Count, Hessian2Collections.JavaListType(type, declared));
                 foreach (var item in collection)
                 {
                     Write(item, null);
@@ -138,7 +161,7 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
                 break;
             case IEnumerable sequence:
                 var items = sequence.Cast<object?>().ToList();
-                writer.WriteListStart(items.Count, null);
+                writer.WriteListStart(items.Count, Hessian2Collections.JavaListType(type, declared));
                 foreach (var item in items)
                 {
                     Write(item, null);
@@ -170,9 +193,13 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
     {
         var name = Enum.GetName(type, value)
             ?? throw Hessian2Reader.Error($"{type} value {value} has no name, and Java enums are written by name");
-        writer.AddUnsharedRef();
-        writer.WriteObjectStart(Hessian2ClassInfo.JavaClassName(type), ["name"]);
-        writer.WriteString(name);
+
+        // A Java enum constant is a single instance: its second appearance is a reference.
+        if (!writer.TryWriteValueRef(type, name))
+        {
+            writer.WriteObjectStart(Hessian2ClassInfo.JavaClassName(type), ["name"]);
+            writer.WriteString(name);
+        }
     }
 
     private void WriteArray(Array array, Type elementType)
@@ -207,14 +234,20 @@ internal sealed class Hessian2ValueWriter(Hessian2Writer writer, int maxDepth)
     {
         if (type.IsArray)
         {
-            return type == typeof(byte[]) ? "[byte" : "[" + JavaArrayComponent(type.GetElementType()!);
+            return type == typeof(byte[]) || type == typeof(sbyte[]) ? "[byte" : "[" + JavaArrayComponent(type.GetElementType()!);
+        }
+
+        if (type.IsEnum)
+        {
+            // Java names an enum array by its class, as it does any other object array.
+            return Hessian2ClassInfo.JavaClassName(type);
         }
 
         return Type.GetTypeCode(type) switch
         {
             TypeCode.Boolean => "boolean",
-            TypeCode.Byte or TypeCode.SByte => "byte",
-            TypeCode.Int16 => "short",
+            TypeCode.SByte => "byte",
+            TypeCode.Byte or TypeCode.Int16 => "short",
             TypeCode.Int32 or TypeCode.UInt16 => "int",
             TypeCode.Int64 or TypeCode.UInt32 or TypeCode.UInt64 => "long",
             TypeCode.Single => "float",

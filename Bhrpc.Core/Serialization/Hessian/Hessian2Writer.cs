@@ -8,16 +8,30 @@ namespace Bhrpc.Serialization.Hessian;
 /// by the same rules), and keeps the stream's three tables: values (for <c>0x51</c> references),
 /// class definitions and list/map types.
 /// </summary>
+/// <remarks>
+/// Java's <c>Hessian2Output</c> writes through an 8,192-byte buffer and cuts a binary into
+/// chunks that fill the buffer up to its end, so where a binary's chunks end depends on how much
+/// of the stream came before it and on when Java flushed. This writer keeps a model of that
+/// buffer (<see cref="_javaOffset"/>: every byte advances it; each write first applies the
+/// flush rule of the Java method it stands for) so that its chunks are the ones Java writes.
+/// </remarks>
 internal sealed class Hessian2Writer
 {
-    /// <summary>The largest string or binary chunk this writer emits before the final chunk.</summary>
-    internal const int ChunkSize = 0x8000;
+    /// <summary>The largest string chunk (in UTF-16 code units) before the final chunk, as in Java.</summary>
+    internal const int StringChunkSize = 0x8000;
+
+    /// <summary>The size of Java's <c>Hessian2Output</c> buffer.</summary>
+    internal const int JavaBufferSize = 8192;
 
     private readonly IBufferWriter<byte> _output;
     private readonly Dictionary<object, int> _refs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(Type Kind, string Key), int> _valueRefs = [];
     private readonly Dictionary<string, int> _classDefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _types = new(StringComparer.Ordinal);
     private int _refCount;
+
+    /// <summary>Where Java's output buffer would be now: bytes written since its last flush.</summary>
+    private int _javaOffset;
 
     public Hessian2Writer(IBufferWriter<byte> output)
     {
@@ -27,19 +41,29 @@ internal sealed class Hessian2Writer
     /// <summary>Writes the message envelope's start as Java's <c>startMessage()</c> does: <c>'p' 2 0</c>.</summary>
     public void WriteMessageStart()
     {
+        FlushIfLess(32);
         var span = _output.GetSpan(3);
         span[0] = (byte)'p';
         span[1] = 2;
         span[2] = 0;
-        _output.Advance(3);
+        Advance(3);
     }
 
-    public void WriteNull() => WriteByte((byte)'N');
+    public void WriteNull()
+    {
+        FlushIfNoMoreThan(16);
+        WriteByte((byte)'N');
+    }
 
-    public void WriteBoolean(bool value) => WriteByte(value ? (byte)'T' : (byte)'F');
+    public void WriteBoolean(bool value)
+    {
+        FlushIfLess(16);
+        WriteByte(value ? (byte)'T' : (byte)'F');
+    }
 
     public void WriteInt(int value)
     {
+        FlushIfNoMoreThan(16);
         var span = _output.GetSpan(5);
         int n;
         if (value >= -16 && value <= 47)
@@ -67,11 +91,12 @@ internal sealed class Hessian2Writer
             n = 5;
         }
 
-        _output.Advance(n);
+        Advance(n);
     }
 
     public void WriteLong(long value)
     {
+        FlushIfNoMoreThan(16);
         var span = _output.GetSpan(9);
         int n;
         if (value >= -8 && value <= 15)
@@ -105,11 +130,12 @@ internal sealed class Hessian2Writer
             n = 9;
         }
 
-        _output.Advance(n);
+        Advance(n);
     }
 
     public void WriteDouble(double value)
     {
+        FlushIfNoMoreThan(16);
         var span = _output.GetSpan(9);
         int n;
 
@@ -155,24 +181,25 @@ internal sealed class Hessian2Writer
             }
         }
 
-        _output.Advance(n);
+        Advance(n);
     }
 
     /// <summary>Writes a date as UTC milliseconds; whole minutes use the 5-byte form as Java does.</summary>
     public void WriteDate(long utcMillis)
     {
+        FlushIfLess(32);
         var span = _output.GetSpan(9);
         if (utcMillis % 60000 == 0 && utcMillis / 60000 is >= int.MinValue and <= int.MaxValue)
         {
             span[0] = 0x4b;
             BinaryPrimitives.WriteInt32BigEndian(span[1..], (int)(utcMillis / 60000));
-            _output.Advance(5);
+            Advance(5);
         }
         else
         {
             span[0] = 0x4a;
             BinaryPrimitives.WriteInt64BigEndian(span[1..], utcMillis);
-            _output.Advance(9);
+            Advance(9);
         }
     }
 
@@ -182,20 +209,23 @@ internal sealed class Hessian2Writer
     /// </summary>
     public void WriteString(string value)
     {
+        FlushIfNoMoreThan(16);
         var chars = value.AsSpan();
-        while (chars.Length > ChunkSize)
+        while (chars.Length > StringChunkSize)
         {
-            var len = ChunkSize;
+            var len = StringChunkSize;
             if (char.IsHighSurrogate(chars[len - 1]))
             {
                 len--;
             }
 
+            FlushIfNoMoreThan(16);
             WriteChunkHeader((byte)'R', len);
             WriteChars(chars[..len]);
             chars = chars[len..];
         }
 
+        FlushIfNoMoreThan(16);
         if (chars.Length <= 31)
         {
             WriteByte((byte)chars.Length);
@@ -205,7 +235,7 @@ internal sealed class Hessian2Writer
             var span = _output.GetSpan(2);
             span[0] = (byte)(0x30 + (chars.Length >> 8));
             span[1] = (byte)chars.Length;
-            _output.Advance(2);
+            Advance(2);
         }
         else
         {
@@ -215,15 +245,29 @@ internal sealed class Hessian2Writer
         WriteChars(chars);
     }
 
+    /// <summary>
+    /// Writes a binary as Java's <c>writeBytes</c> does: while the rest does not fit the space
+    /// left in Java's buffer, a non-final chunk fills that space (or, when under 16 bytes are
+    /// left, a fresh buffer) and Java flushes; the rest goes in one final chunk.
+    /// </summary>
     public void WriteBinary(ReadOnlySpan<byte> value)
     {
-        while (value.Length > ChunkSize)
+        while (JavaBufferSize - _javaOffset - 3 < value.Length)
         {
-            WriteChunkHeader((byte)'A', ChunkSize);
-            WriteRaw(value[..ChunkSize]);
-            value = value[ChunkSize..];
+            var length = JavaBufferSize - _javaOffset - 3;
+            if (length < 16)
+            {
+                _javaOffset = 0;
+                length = Math.Min(JavaBufferSize - 3, value.Length);
+            }
+
+            WriteChunkHeader((byte)'A', length);
+            WriteRaw(value[..length]);
+            value = value[length..];
+            _javaOffset = 0;
         }
 
+        FlushIfLess(16);
         if (value.Length <= 15)
         {
             WriteByte((byte)(0x20 + value.Length));
@@ -233,7 +277,7 @@ internal sealed class Hessian2Writer
             var span = _output.GetSpan(2);
             span[0] = (byte)(0x34 + (value.Length >> 8));
             span[1] = (byte)value.Length;
-            _output.Advance(2);
+            Advance(2);
         }
         else
         {
@@ -251,12 +295,28 @@ internal sealed class Hessian2Writer
     {
         if (_refs.TryGetValue(value, out var index))
         {
-            WriteByte(0x51);
-            WriteInt(index);
+            WriteRef(index);
             return true;
         }
 
         _refs.Add(value, _refCount++);
+        return false;
+    }
+
+    /// <summary>
+    /// The same for a value Java writes as one shared instance, known here by its kind and key
+    /// (an enum constant by its type and name, a <c>java.lang.Class</c> by its name, a
+    /// <c>BigDecimal</c> by its text): the first one takes the next value index, a repeat is a reference.
+    /// </summary>
+    public bool TryWriteValueRef(Type kind, string key)
+    {
+        if (_valueRefs.TryGetValue((kind, key), out var index))
+        {
+            WriteRef(index);
+            return true;
+        }
+
+        _valueRefs.Add((kind, key), _refCount++);
         return false;
     }
 
@@ -266,6 +326,7 @@ internal sealed class Hessian2Writer
     /// <summary>Starts a fixed-length list, typed as Java writes arrays (<c>V</c> or <c>0x70..0x77</c>) or untyped (<c>X</c> or <c>0x78..0x7f</c>).</summary>
     public void WriteListStart(int length, string? type)
     {
+        FlushIfLess(32);
         if (type is null)
         {
             if (length <= 7)
@@ -297,6 +358,7 @@ internal sealed class Hessian2Writer
     /// <summary>Starts a map: <c>H</c> untyped (a Java HashMap), <c>M</c> with a type otherwise. End it with <see cref="WriteEnd"/>.</summary>
     public void WriteMapStart(string? type)
     {
+        FlushIfLess(32);
         if (type is null)
         {
             WriteByte((byte)'H');
@@ -308,7 +370,11 @@ internal sealed class Hessian2Writer
         }
     }
 
-    public void WriteEnd() => WriteByte((byte)'Z');
+    public void WriteEnd()
+    {
+        FlushIfLess(32);
+        WriteByte((byte)'Z');
+    }
 
     /// <summary>
     /// Starts an object instance, writing the class definition the first time the class name
@@ -320,6 +386,7 @@ internal sealed class Hessian2Writer
         {
             index = _classDefs.Count;
             _classDefs.Add(className, index);
+            FlushIfLess(32);
             WriteByte((byte)'C');
             WriteString(className);
             WriteInt(fieldNames.Count);
@@ -329,6 +396,7 @@ internal sealed class Hessian2Writer
             }
         }
 
+        FlushIfLess(32);
         if (index <= 15)
         {
             WriteByte((byte)(0x60 + index));
@@ -342,6 +410,7 @@ internal sealed class Hessian2Writer
 
     private void WriteType(string type)
     {
+        FlushIfLess(32);
         if (_types.TryGetValue(type, out var index))
         {
             WriteInt(index);
@@ -359,7 +428,38 @@ internal sealed class Hessian2Writer
         span[0] = code;
         span[1] = (byte)(length >> 8);
         span[2] = (byte)length;
-        _output.Advance(3);
+        Advance(3);
+    }
+
+    private void WriteRef(int index)
+    {
+        FlushIfLess(16);
+        WriteByte(0x51);
+        WriteInt(index);
+    }
+
+    /// <summary>Java's flush before most writes: when fewer than <paramref name="room"/> bytes would be left.</summary>
+    private void FlushIfLess(int room)
+    {
+        if (_javaOffset + room > JavaBufferSize)
+        {
+            _javaOffset = 0;
+        }
+    }
+
+    /// <summary>Java's flush before ints, longs, doubles, nulls and each string character: when at most <paramref name="room"/> bytes would be left.</summary>
+    private void FlushIfNoMoreThan(int room)
+    {
+        if (_javaOffset + room >= JavaBufferSize)
+        {
+            _javaOffset = 0;
+        }
+    }
+
+    private void Advance(int count)
+    {
+        _output.Advance(count);
+        _javaOffset += count;
     }
 
     private void WriteChars(ReadOnlySpan<char> chars)
@@ -369,8 +469,16 @@ internal sealed class Hessian2Writer
             var take = Math.Min(chars.Length, 1024);
             var span = _output.GetSpan(take * 3);
             var n = 0;
+
+            // Java checks its buffer before every character; only the model's offset moves here.
+            var offset = _javaOffset;
             foreach (var c in chars[..take])
             {
+                if (offset + n + 16 >= JavaBufferSize)
+                {
+                    offset = -n;
+                }
+
                 if (c < 0x80)
                 {
                     span[n++] = (byte)c;
@@ -389,6 +497,7 @@ internal sealed class Hessian2Writer
             }
 
             _output.Advance(n);
+            _javaOffset = offset + n;
             chars = chars[take..];
         }
     }
@@ -400,7 +509,7 @@ internal sealed class Hessian2Writer
             var span = _output.GetSpan(1);
             var take = Math.Min(span.Length, bytes.Length);
             bytes[..take].CopyTo(span);
-            _output.Advance(take);
+            Advance(take);
             bytes = bytes[take..];
         }
     }
@@ -408,7 +517,7 @@ internal sealed class Hessian2Writer
     private void WriteByte(byte value)
     {
         _output.GetSpan(1)[0] = value;
-        _output.Advance(1);
+        Advance(1);
     }
 
     /// <summary>Java's <c>(int) double</c>: NaN is 0, out-of-range values saturate.</summary>

@@ -43,6 +43,11 @@ public abstract class SerializerBehaviourTests
         yield return (typeof(int?), 42);
         yield return (typeof(List<string>), new List<string> { "a", "b" });
         yield return (typeof(Point), new Point(3, -4));
+
+        // Java's byte is signed: sbyte is Java's byte, a .NET byte goes as a Java short; neither changes.
+        yield return (typeof(sbyte), (sbyte)-7);
+        yield return (typeof(byte), (byte)200);
+        yield return (typeof(HashSet<string>), new HashSet<string> { "x" });
     }
 
     [SetUp]

@@ -54,7 +54,7 @@ public sealed class Hessian2WriterTests
     [Test]
     public void WriteString_LongString_ChunksNeverSplitASurrogatePair()
     {
-        var value = new string('a', Hessian2Writer.ChunkSize - 1) + "\U0001F600";
+        var value = new string('a', Hessian2Writer.StringChunkSize - 1) + "\U0001F600";
         var hex = Hex(w => w.WriteString(value));
         Assert.That(hex[..6], Is.EqualTo("527fff"));
     }

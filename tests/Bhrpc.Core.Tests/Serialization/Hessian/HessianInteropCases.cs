@@ -62,7 +62,7 @@ internal static class HessianInteropCases
         cases.Add(("string_emoji", "a\uD83D\uDE00b\uD83C\uDF89", typeof(string)));
         cases.Add(("string_emoji_chunk", Repeat('a', 32767) + "\uD83D\uDE00xyz", typeof(string)));
         cases.Add(("string_mixed", Repeat('é', 40000) + "z", typeof(string)));
-        foreach (var n in new[] { 0, 15, 16, 1023, 1024, 65535, 65536, 70000 })
+        foreach (var n in new[] { 0, 15, 16, 1023, 1024, 65535, 65536, 70000, 8000, 8173, 8189, 8190, 8192, 8193, 20000 })
         {
             cases.Add(("binary_" + n, Bytes(n), typeof(byte[])));
         }
@@ -83,8 +83,24 @@ internal static class HessianInteropCases
         cases.Add(("color", InteropColor.GREEN, typeof(InteropColor)));
         cases.Add(("decimal", 12345.678901m, typeof(decimal)));
         cases.Add(("short", (short)-3, typeof(short)));
-        cases.Add(("byte", (byte)5, typeof(byte)));
+        cases.Add(("byte", (sbyte)5, typeof(sbyte)));
+        cases.Add(("byte_negative", (sbyte)-7, typeof(sbyte)));
+        cases.Add(("byte_min", sbyte.MinValue, typeof(sbyte)));
+        cases.Add(("unsigned_byte", (byte)200, typeof(byte)));
         cases.Add(("float", 1.5f, typeof(float)));
+        cases.Add(("hash_set", new HashSet<string> { "a", "b", "c" }, typeof(HashSet<string>)));
+        cases.Add(("hash_set_long", new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, typeof(HashSet<int>)));
+        cases.Add(("tree_set", new SortedSet<string>(StringComparer.Ordinal) { "c", "a", "b" }, typeof(SortedSet<string>)));
+        cases.Add(("linked_list", new LinkedList<string>(["x", "y"]), typeof(LinkedList<string>)));
+        cases.Add(("tree_map", new SortedDictionary<string, int>(StringComparer.Ordinal) { ["b"] = 2, ["a"] = 1 }, typeof(SortedDictionary<string, int>)));
+        cases.Add(("linked_hash_map", new OrderedDictionary<string, int> { ["z"] = 26, ["a"] = 1 }, typeof(OrderedDictionary<string, int>)));
+        cases.Add(("two_sets", new[] { new HashSet<string> { "a" }, new HashSet<string> { "b" } }, typeof(HashSet<string>[])));
+        cases.Add(("enum_repeat", new[] { InteropColor.GREEN, InteropColor.GREEN, InteropColor.RED, InteropColor.GREEN }, typeof(InteropColor[])));
+        cases.Add(("decimal_repeat", new[] { 1.50m, 1.50m, 2m }, typeof(decimal[])));
+        cases.Add(("signed_bytes", new sbyte[] { -7, 0, 127, -128 }, typeof(sbyte[])));
+        cases.Add(("binaries_after_string", new object[] { Repeat('s', 5000), Bytes(9000), Bytes(100), Bytes(8180) }, typeof(object[])));
+        cases.Add(("binaries_after_wide_string", new object[] { Repeat('\u00e9', 4090), Bytes(8185), Repeat('\u4e2d', 2725), Bytes(3), Bytes(8200) }, typeof(object[])));
+        cases.Add(("binaries_in_a_row", new object[] { Bytes(8170), Bytes(8170), Bytes(30), Bytes(16000), Bytes(1), Bytes(8188) }, typeof(object[])));
         return cases;
     }
 }

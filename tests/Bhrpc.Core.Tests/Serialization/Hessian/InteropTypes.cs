@@ -28,3 +28,21 @@ public enum InteropColor
     GREEN,
     BLUE,
 }
+
+/// <summary>The .NET side of java/interop/Event.java.</summary>
+[PortableName("interop.Event")]
+public sealed class InteropEvent
+{
+    public string? Name { get; set; }
+
+    public DateTime When { get; set; }
+}
+
+/// <summary>The .NET side of java/interop/ByteFields.java: both properties are .NET bytes.</summary>
+[PortableName("interop.ByteFields")]
+public sealed class InteropByteFields
+{
+    public byte Small { get; set; }
+
+    public byte Wide { get; set; }
+}

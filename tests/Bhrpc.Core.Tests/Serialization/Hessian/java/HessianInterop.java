@@ -1,6 +1,9 @@
 import com.caucho.hessian.io.*;
+import interop.ByteFields;
 import interop.Color;
+import interop.Event;
 import interop.Person;
+import interop.SetService;
 import io.binghe.rpc.protocol.request.RpcRequest;
 import io.binghe.rpc.protocol.response.RpcResponse;
 import java.io.*;
@@ -11,8 +14,9 @@ import java.util.*;
 /**
  * Interop driver for bhrpc.NET's hessian2 tests, run against Caucho Hessian 4.0.38.
  * "write DIR": writes every case to DIR/NAME.bin as Java writes it.
- * "read DIR": reads every DIR/NAME.bin written by .NET and prints "OK NAME" or "FAIL NAME: why".
- * The case list must match HessianInteropCases.cs.
+ * "read DIR": reads every DIR/NAME.bin written by .NET and prints "OK NAME" or "FAIL NAME: why",
+ * and "STOCK NAME: value" for the decimal cases read by a stock Hessian2Input (no BigDecimalDeserializer).
+ * The case list must match HessianInteropCases.cs; cases named java_only_* are written by Java only.
  */
 public class HessianInterop {
     static String repeat(char c, int n) { char[] a = new char[n]; Arrays.fill(a, c); return new String(a); }
@@ -73,7 +77,35 @@ public class HessianInterop {
         m.put("decimal", new BigDecimal("12345.678901"));
         m.put("short", (short) -3);
         m.put("byte", (byte) 5);
+        m.put("byte_negative", (byte) -7);
+        m.put("byte_min", (byte) -128);
+        m.put("unsigned_byte", (short) 200);
         m.put("float", 1.5f);
+        m.put("hash_set", new HashSet<>(Arrays.asList("a", "b", "c")));
+        m.put("hash_set_long", new HashSet<>(Arrays.asList(1, 2, 3, 4, 5, 6, 7, 8, 9)));
+        m.put("tree_set", new TreeSet<>(Arrays.asList("c", "a", "b")));
+        m.put("linked_list", new LinkedList<>(Arrays.asList("x", "y")));
+        TreeMap<String, Integer> treeMap = new TreeMap<>();
+        treeMap.put("b", 2);
+        treeMap.put("a", 1);
+        m.put("tree_map", treeMap);
+        LinkedHashMap<String, Integer> linkedMap = new LinkedHashMap<>();
+        linkedMap.put("z", 26);
+        linkedMap.put("a", 1);
+        m.put("linked_hash_map", linkedMap);
+        m.put("two_sets", new Object[] { new HashSet<>(Arrays.asList("a")), new HashSet<>(Arrays.asList("b")) });
+        m.put("enum_repeat", new Color[] { Color.GREEN, Color.GREEN, Color.RED, Color.GREEN });
+        BigDecimal price = new BigDecimal("1.50");
+        m.put("decimal_repeat", new BigDecimal[] { price, price, new BigDecimal("2") });
+        m.put("signed_bytes", new byte[] { -7, 0, 127, -128 });
+        for (int n : new int[] { 8000, 8173, 8189, 8190, 8192, 8193, 20000 })
+            m.put("binary_" + n, bytes(n));
+        // Binaries that start deep into Java's 8 KiB buffer: their chunks end where the buffer does.
+        m.put("binaries_after_string", new Object[] { repeat('s', 5000), bytes(9000), bytes(100), bytes(8180) });
+        m.put("binaries_after_wide_string", new Object[] { repeat('\u00e9', 4090), bytes(8185), repeat('\u4e2d', 2725), bytes(3) , bytes(8200) });
+        m.put("binaries_in_a_row", new Object[] { bytes(8170), bytes(8170), bytes(30), bytes(16000), bytes(1), bytes(8188) });
+        m.put("java_only_event_year_10000", new Event("launch", new Date(253402300800000L)));
+        m.put("java_only_event_year_0", new Event("past", new Date(-62135596800001L)));
         RpcRequest req = new RpcRequest();
         req.setClassName("com.example.DemoService");
         req.setMethodName("hello");
@@ -83,6 +115,22 @@ public class HessianInterop {
         req.setGroup("g");
         req.setAsync(true);
         m.put("rpc_request", req);
+        RpcRequest setReq = new RpcRequest();
+        setReq.setClassName("interop.SetService");
+        setReq.setMethodName("take");
+        setReq.setParameterTypes(new Class<?>[] { Set.class });
+        setReq.setParameters(new Object[] { new HashSet<>(Arrays.asList("a", "b")) });
+        setReq.setVersion("1.0.0");
+        setReq.setGroup("");
+        m.put("rpc_request_set", setReq);
+        RpcRequest binReq = new RpcRequest();
+        binReq.setClassName("com.example.Files");
+        binReq.setMethodName("store");
+        binReq.setParameterTypes(new Class<?>[] { String.class, byte[].class, String.class, byte[].class });
+        binReq.setParameters(new Object[] { "a.bin", bytes(10000), "b.bin", bytes(70000) });
+        binReq.setVersion("1.0.0");
+        binReq.setGroup("");
+        m.put("rpc_request_binary", binReq);
         RpcResponse res = new RpcResponse();
         res.setResult("hello binghe");
         res.setAsync(true);
@@ -123,6 +171,24 @@ public class HessianInterop {
             return;
         }
 
+        try {
+            // A stock Hessian2Output (no StringValueSerializer registered) writing a BigDecimal.
+            Hessian2Output out = new Hessian2Output(new ByteArrayOutputStream());
+            out.writeObject(new BigDecimal("1.5"));
+            out.flush();
+            System.out.println("STOCKWRITE decimal: written");
+        } catch (Throwable t) {
+            System.out.println("STOCKWRITE decimal: " + t.getClass().getName());
+        }
+
+        Path fields = dir.resolve("dotnet_only_byte_fields.bin");
+        if (Files.exists(fields)) {
+            Hessian2Input in = new Hessian2Input(new ByteArrayInputStream(Files.readAllBytes(fields)));
+            in.setSerializerFactory(factory);
+            ByteFields b = (ByteFields) in.readObject();
+            System.out.println("FIELDS dotnet_only_byte_fields: small=" + b.small + " wide=" + b.wide);
+        }
+
         for (Map.Entry<String, Object> e : cases.entrySet()) {
             Path file = dir.resolve(e.getKey() + ".bin");
             if (!Files.exists(file)) continue;
@@ -134,13 +200,18 @@ public class HessianInterop {
                 Object actual = in.readObject();
                 String why = compare(e.getKey(), e.getValue(), actual);
                 System.out.println(why == null ? "OK " + e.getKey() : "FAIL " + e.getKey() + ": " + why);
+                if (e.getKey().startsWith("decimal")) {
+                    // What a Hessian2Input without BigDecimalDeserializer makes of the same bytes.
+                    Object stock = new Hessian2Input(new ByteArrayInputStream(Files.readAllBytes(file))).readObject();
+                    System.out.println("STOCK " + e.getKey() + ": " + describe(stock));
+                }
             } catch (Throwable t) {
                 System.out.println("FAIL " + e.getKey() + ": " + t);
             }
         }
     }
 
-    static String compare(String name, Object expected, Object actual) {
+    static String compare(String name, Object expected, Object actual) throws Exception {
         if (name.equals("cyclic")) {
             Person p = (Person) actual;
             return p.friend == p && "self".equals(p.name) && p.age == 1 ? null : "not a self-cycle: " + p.name;
@@ -148,6 +219,21 @@ public class HessianInterop {
         if (name.equals("shared")) {
             List<?> l = (List<?>) actual;
             return l.size() == 2 && l.get(0) == l.get(1) && expected.equals(l) ? null : "not one shared instance: " + l;
+        }
+        if (name.equals("rpc_request_set")) {
+            // As Java bhrpc's provider does: the method by name and parameter classes, invoked by reflection.
+            RpcRequest b = (RpcRequest) actual;
+            Object result = SetService.class.getMethod(b.getMethodName(), b.getParameterTypes()).invoke(new SetService(), b.getParameters());
+            return "java.util.HashSet2".equals(result) ? null : "take(Set) returned " + result;
+        }
+        if (expected instanceof Collection || expected instanceof Map) {
+            if (actual == null || actual.getClass() != expected.getClass()) return "expected a " + expected.getClass().getName() + " got " + describe(actual);
+        }
+        if (expected instanceof Object[] && actual instanceof Object[]) {
+            Object[] a = (Object[]) expected, b = (Object[]) actual;
+            for (int i = 0; i < a.length && i < b.length; i++)
+                if (a[i] != null && b[i] != null && a[i].getClass() != b[i].getClass()) return "element " + i + ": expected a " + a[i].getClass().getName() + " got " + describe(b[i]);
+            if (name.equals("decimal_repeat") && b.length == 3 && b[0] != b[1]) return "the repeated BigDecimal is not one instance";
         }
         if (expected instanceof RpcRequest) {
             RpcRequest a = (RpcRequest) expected, b = (RpcRequest) actual;
@@ -162,6 +248,8 @@ public class HessianInterop {
             return Objects.equals(a.getError(), b.getError()) && Objects.equals(a.getResult(), b.getResult())
                 && a.getAsync() == b.getAsync() && a.getOneway() == b.getOneway() ? null : "response differs: " + b.getError() + " " + b.getResult();
         }
+        if (expected != null && actual != null && !expected.getClass().isArray() && expected.getClass() != actual.getClass())
+            return "expected a " + expected.getClass().getName() + " got " + describe(actual);
         if (expected instanceof Double && actual instanceof Double && ((Double) expected) == 0.0 && ((Double) actual) == 0.0) return null;
         if (Objects.deepEquals(expected, actual)) return null;
         return "expected " + describe(expected) + " got " + describe(actual);
