@@ -39,7 +39,7 @@ internal sealed class KestrelListener : IAsyncDisposable
         var options = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = services };
         options.Listen(endpoint, listen => listen.Run(handler.OnConnectedAsync));
         var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggerFactory);
-        var kestrel = new KestrelServer(Options.Create(options), transport, new KestrelLoggerFactory(loggerFactory));
+        var kestrel = new KestrelServer(Options.Create(options), transport, loggerFactory);
         try
         {
             await kestrel.StartAsync(new NoHttpApplication(), cancellationToken).ConfigureAwait(false);
