@@ -221,7 +221,7 @@ internal sealed partial class ServiceDispatcher
 
     private static partial class Log
     {
-        [LoggerMessage(20, LogLevel.Debug, "Service {Key} {Signature} threw")]
+        [LoggerMessage(20, LogLevel.Warning, "Service {Key} {Signature} threw; the caller gets the exception's type and message")]
         public static partial void ServiceThrew(ILogger logger, string key, string signature, Exception exception);
 
         [LoggerMessage(21, LogLevel.Warning, "A oneway call failed and no response was sent: {Message}")]
