@@ -319,10 +319,10 @@ public sealed partial class RpcServer : IAsyncDisposable
         [LoggerMessage(42, LogLevel.Warning, "Deregistering {Key} failed")]
         public static partial void DeregisterFailed(ILogger logger, string key, Exception exception);
 
-        [LoggerMessage(44, LogLevel.Information, "{Signal} received: stopping bhrpc server {Address}")]
-        public static partial void SignalReceived(ILogger logger, string signal, string address);
-
         [LoggerMessage(43, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
         public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
+
+        [LoggerMessage(44, LogLevel.Information, "{Signal} received: stopping bhrpc server {Address}")]
+        public static partial void SignalReceived(ILogger logger, string signal, string address);
     }
 }

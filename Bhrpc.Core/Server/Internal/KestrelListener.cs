@@ -49,7 +49,12 @@ internal sealed class KestrelListener : IAsyncDisposable
         {
             kestrel.Dispose();
             await services.DisposeAsync().ConfigureAwait(false);
-            throw BindFailure(endpoint, e) ?? throw new RpcException(RpcStatusCode.Configuration, $"cannot listen on {endpoint}: {e.Message}", e);
+            if (BindFailure(endpoint, e) is { } failure)
+            {
+                throw failure;
+            }
+
+            throw;
         }
     }
 
