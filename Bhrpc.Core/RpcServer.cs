@@ -1,17 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using Bhrpc.Metadata;
+using System.Runtime.InteropServices;
 using Bhrpc.Reflect;
 using Bhrpc.Registry;
 using Bhrpc.Serialization;
 using Bhrpc.Server.Internal;
 using Bhrpc.Transport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,6 +16,8 @@ namespace Bhrpc;
 /// registers them in the registry. Make one with <see cref="RpcServerBuilder"/>.
 /// Stopping deregisters first, stops accepting, lets calls in flight finish within
 /// <see cref="ServerOptions.ShutdownTimeout"/>, then closes.
+/// The server runs no host and never handles a signal: the process's lifetime stays the
+/// application's (see <see cref="WaitForShutdownAsync"/> for a console program).
 /// </summary>
 public sealed partial class RpcServer : IAsyncDisposable
 {
@@ -29,7 +25,7 @@ public sealed partial class RpcServer : IAsyncDisposable
     private readonly IReadOnlyList<ExportedService> _services;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private WebApplication? _host;
+    private KestrelListener? _listener;
     private IRegistry? _registry;
     private ServiceDispatcher? _dispatcher;
     private RpcConnectionHandler? _handler;
@@ -115,9 +111,12 @@ public sealed partial class RpcServer : IAsyncDisposable
             registryOptions.LoggerFactory ??= _options.LoggerFactory;
             _registry = _options.Extensions.Create<IRegistryFactory>(registryOptions.Type).Create(registryOptions);
 
-            _host = BuildHost(_handler);
-            await _host.StartAsync(cancellationToken).ConfigureAwait(false);
-            Port = BoundPort(_host);
+            _listener = await KestrelListener.StartAsync(
+                new IPEndPoint(ResolveBindAddress(_options.Host), _options.Port),
+                _handler,
+                _options.LoggerFactory ?? NullLoggerFactory.Instance,
+                cancellationToken).ConfigureAwait(false);
+            Port = _listener.Port;
             AdvertisedHost = ResolveAdvertisedHost();
             _dispatcher.Address = Address!;
             _heartbeat = new HeartbeatMonitor(_options.HeartbeatInterval, _options.TimeProvider, () => _handler.Connections, static c => ((ServerConnection)c).Ping());
@@ -138,7 +137,7 @@ public sealed partial class RpcServer : IAsyncDisposable
                 _registered.Add(instance);
             }
 
-            Log.Started(_logger, Address!, _services.Count, _registry.Description);
+            Log.Started(_logger, Address!, $"{_options.Host}:{Port}", string.Join(", ", _services.Select(s => s.Key)), _registry.Description);
         }
         catch
         {
@@ -167,6 +166,40 @@ public sealed partial class RpcServer : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>
+    /// For a console program: waits until the process gets SIGTERM or Ctrl+C (SIGINT),
+    /// <paramref name="cancellationToken"/> is cancelled, or the server is stopped otherwise; then stops
+    /// the server as <see cref="StopAsync"/> does and returns, so that <c>Main</c> can return 0.
+    /// The signals are handled (through <see cref="PosixSignalRegistration"/>) only while this call
+    /// waits; a server that is only started leaves them to the process.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server was not started.</exception>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        if (_state == State.Created)
+        {
+            throw new InvalidOperationException("the server was not started; call StartAsync before WaitForShutdownAsync.");
+        }
+
+        var shutdown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSignal(PosixSignalContext context)
+        {
+            // Cancelled, so the runtime does not end the process at once: the server stops, then Main returns.
+            context.Cancel = true;
+            Log.SignalReceived(_logger, context.Signal.ToString(), Address ?? "?");
+            shutdown.TrySetResult();
+        }
+
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal))
+        using (cancellationToken.Register(() => shutdown.TrySetResult()))
+        {
+            await Task.WhenAny(shutdown.Task, Stopping).ConfigureAwait(false);
+        }
+
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 
     private async Task StopCoreAsync()
     {
@@ -215,12 +248,12 @@ public sealed partial class RpcServer : IAsyncDisposable
             await _handler.CloseAllAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
 
-        if (_host is not null)
+        if (_listener is not null)
         {
             using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _host.StopAsync(stopping.Token).ConfigureAwait(false);
-            await _host.DisposeAsync().ConfigureAwait(false);
-            _host = null;
+            await _listener.StopAsync(stopping.Token).ConfigureAwait(false);
+            await _listener.DisposeAsync().ConfigureAwait(false);
+            _listener = null;
         }
 
         if (_registry is not null)
@@ -233,29 +266,6 @@ public sealed partial class RpcServer : IAsyncDisposable
         {
             Log.Stopped(_logger, Address!);
         }
-    }
-
-    private WebApplication BuildHost(RpcConnectionHandler handler)
-    {
-        var endpoint = new IPEndPoint(ResolveBindAddress(_options.Host), _options.Port);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton(_options.LoggerFactory ?? NullLoggerFactory.Instance);
-        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(endpoint, listen => listen.Run(handler.OnConnectedAsync));
-        });
-        return builder.Build();
-    }
-
-    private static int BoundPort(WebApplication host)
-    {
-        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault()
-            ?? throw new RpcException(RpcStatusCode.Configuration, "Kestrel reported no bound address.");
-        return new Uri(first.Replace("://+", "://0.0.0.0", StringComparison.Ordinal)).Port;
     }
 
     private static IPAddress ResolveBindAddress(string host)
@@ -300,8 +310,8 @@ public sealed partial class RpcServer : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(40, LogLevel.Information, "bhrpc server listening on {Address} with {Count} service(s), registry {Registry}")]
-        public static partial void Started(ILogger logger, string address, int count, string registry);
+        [LoggerMessage(40, LogLevel.Information, "bhrpc server {Address} started (listening on {Endpoint}); services: {Services}; registry {Registry}")]
+        public static partial void Started(ILogger logger, string address, string endpoint, string services, string registry);
 
         [LoggerMessage(41, LogLevel.Information, "bhrpc server {Address} stopped")]
         public static partial void Stopped(ILogger logger, string address);
@@ -311,5 +321,8 @@ public sealed partial class RpcServer : IAsyncDisposable
 
         [LoggerMessage(43, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
         public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
+
+        [LoggerMessage(44, LogLevel.Information, "{Signal} received: stopping bhrpc server {Address}")]
+        public static partial void SignalReceived(ILogger logger, string signal, string address);
     }
 }

@@ -8,21 +8,52 @@ namespace Bhrpc.Codec;
 /// <summary>
 /// Reads and writes frames (PROTOCOL.md): a 32-byte big-endian header and a body. Parsing never
 /// copies the body and checks the body length against the limit before waiting for the body.
+/// A receiver that skips oversized frames (<see cref="TryParseOrSkip"/>) still closes the
+/// connection for a length over <see cref="SkipFactor"/> times its limit.
 /// </summary>
 internal static class FrameCodec
 {
+    /// <summary>
+    /// How many times <c>MaxFrameSize</c> an oversized body may announce and still be skipped
+    /// (see <see cref="TryParseOrSkip"/>); a longer one closes the connection.
+    /// </summary>
+    public const int SkipFactor = 4;
+
     /// <summary>
     /// Takes one whole frame off the front of <paramref name="buffer"/>. Returns false, leaving
     /// <paramref name="buffer"/> as it was, when the frame is not complete yet.
     /// </summary>
     /// <exception cref="RpcException">Wrong magic (<see cref="RpcStatusCode.ProtocolError"/>) or a body length below 0 or above <paramref name="maxFrameSize"/> (<see cref="RpcStatusCode.FrameTooLarge"/>); the connection must be closed.</exception>
     public static bool TryParse(ref ReadOnlySequence<byte> buffer, int maxFrameSize, out RpcHeader header, out ReadOnlySequence<byte> body)
+        => Parse(ref buffer, maxFrameSize, maxFrameSize, out header, out body) == FrameParse.Frame;
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, except that a body over <paramref name="maxFrameSize"/> but at most
+    /// <see cref="SkipFactor"/> times it is not an error: the header is taken off and
+    /// <see cref="FrameParse.Oversized"/> returned without waiting for the body, which the caller
+    /// discards (<see cref="RpcHeader.BodyLength"/> bytes) as it arrives.
+    /// </summary>
+    /// <exception cref="RpcException">Wrong magic (<see cref="RpcStatusCode.ProtocolError"/>), a negative body length, or one over <see cref="SkipFactor"/> times <paramref name="maxFrameSize"/> (<see cref="RpcStatusCode.FrameTooLarge"/>); the connection must be closed.</exception>
+    public static FrameParse TryParseOrSkip(ref ReadOnlySequence<byte> buffer, int maxFrameSize, out RpcHeader header, out ReadOnlySequence<byte> body)
+        => Parse(ref buffer, maxFrameSize, SkipLimit(maxFrameSize), out header, out body);
+
+    /// <summary>The longest body <see cref="TryParseOrSkip"/> skips for <paramref name="maxFrameSize"/>.</summary>
+    public static long SkipLimit(int maxFrameSize) => (long)maxFrameSize * SkipFactor;
+
+    /// <summary>The error for a body over the limit that is not skipped; the connection closes.</summary>
+    public static RpcException TooLarge(long length, int maxFrameSize)
+        => new(RpcStatusCode.FrameTooLarge, $"frame body of {length} bytes exceeds the limit of {maxFrameSize} bytes; raise MaxFrameSize on both sides to allow it.");
+
+    /// <summary>Reads and checks a header.</summary>
+    public static RpcHeader ReadHeader(ReadOnlySpan<byte> bytes, int maxFrameSize) => ReadHeader(bytes, maxFrameSize, maxFrameSize);
+
+    private static FrameParse Parse(ref ReadOnlySequence<byte> buffer, int maxFrameSize, long skipLimit, out RpcHeader header, out ReadOnlySequence<byte> body)
     {
         if (buffer.Length < RpcHeader.Size)
         {
             header = default;
             body = default;
-            return false;
+            return FrameParse.Incomplete;
         }
 
         Span<byte> scratch = stackalloc byte[RpcHeader.Size];
@@ -37,21 +68,28 @@ internal static class FrameCodec
             bytes = scratch;
         }
 
-        header = ReadHeader(bytes, maxFrameSize);
+        header = ReadHeader(bytes, maxFrameSize, skipLimit);
+        if (header.BodyLength > maxFrameSize)
+        {
+            // Checked before the body: it is never waited for, let alone held.
+            body = default;
+            buffer = buffer.Slice(RpcHeader.Size);
+            return FrameParse.Oversized;
+        }
+
         long total = RpcHeader.Size + (long)header.BodyLength;
         if (buffer.Length < total)
         {
             body = default;
-            return false;
+            return FrameParse.Incomplete;
         }
 
         body = buffer.Slice(RpcHeader.Size, header.BodyLength);
         buffer = buffer.Slice(total);
-        return true;
+        return FrameParse.Frame;
     }
 
-    /// <summary>Reads and checks a header.</summary>
-    public static RpcHeader ReadHeader(ReadOnlySpan<byte> bytes, int maxFrameSize)
+    private static RpcHeader ReadHeader(ReadOnlySpan<byte> bytes, int maxFrameSize, long skipLimit)
     {
         var magic = BinaryPrimitives.ReadUInt16BigEndian(bytes);
         if (magic != RpcHeader.Magic)
@@ -65,9 +103,13 @@ internal static class FrameCodec
             throw new RpcException(RpcStatusCode.ProtocolError, $"bad frame: body length {length} is negative; expected 0..{maxFrameSize}.");
         }
 
-        if (length > maxFrameSize)
+        if (length > skipLimit)
         {
-            throw new RpcException(RpcStatusCode.FrameTooLarge, $"frame body of {length} bytes exceeds the limit of {maxFrameSize} bytes; raise MaxFrameSize on both sides to allow it.");
+            throw skipLimit == maxFrameSize
+                ? TooLarge(length, maxFrameSize)
+                : new RpcException(
+                    RpcStatusCode.FrameTooLarge,
+                    $"frame body of {length} bytes is more than {SkipFactor} times the limit of {maxFrameSize} bytes, so it is not skipped: the connection is closed. Raise MaxFrameSize on both sides to allow such frames.");
         }
 
         return new RpcHeader(

@@ -10,12 +10,18 @@ internal static class ErrorTypes
 
     public static string For(RpcStatusCode status) => Prefix + status;
 
-    public static RpcException ToException(string? error, string? errorType, string context)
+    /// <summary>The exception a consumer raises for a failure response; <paramref name="maxFrameSize"/> is the consumer's own limit, named in a <see cref="RpcStatusCode.FrameTooLarge"/> message.</summary>
+    public static RpcException ToException(string? error, string? errorType, string context, int maxFrameSize)
     {
         var message = string.IsNullOrEmpty(error) ? "the provider reported a failure without a message" : error;
         if (errorType is not null && errorType.StartsWith(Prefix, StringComparison.Ordinal)
             && Enum.TryParse<RpcStatusCode>(errorType.AsSpan(Prefix.Length), out var status))
         {
+            if (status == RpcStatusCode.FrameTooLarge)
+            {
+                message = $"{context}: {message} This consumer's limit is {maxFrameSize} bytes (ClientOptions.MaxFrameSize).";
+            }
+
             return new RpcException(status, message, remoteType: null);
         }
 

@@ -25,6 +25,7 @@ internal abstract partial class FrameConnection
     private int _closing;
     private volatile bool _graceful = true;
     private Exception? _closeReason;
+    private long _skipRemaining;
 
     protected FrameConnection(PipeReader input, PipeWriter output, Action abortTransport, string remoteAddress, int maxFrameSize, TimeProvider timeProvider, ILogger logger)
     {
@@ -120,6 +121,13 @@ internal abstract partial class FrameConnection
     /// <summary>Handles one frame on the read loop. Must not block; the body is valid only during the call.</summary>
     protected abstract void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body);
 
+    /// <summary>
+    /// Runs on the read loop for a frame whose body is over <see cref="MaxFrameSize"/> but at most
+    /// <see cref="FrameCodec.SkipFactor"/> times it, before the body arrives. True: the body is
+    /// discarded as it arrives and the connection carries on. False (the default): the connection closes.
+    /// </summary>
+    protected virtual bool OnOversizedFrame(in RpcHeader header) => false;
+
     /// <summary>Runs once, after both loops have stopped.</summary>
     protected virtual void OnClosed(Exception reason)
     {
@@ -193,8 +201,25 @@ internal abstract partial class FrameConnection
 
             try
             {
-                while (FrameCodec.TryParse(ref buffer, MaxFrameSize, out var header, out var body))
+                while (SkipOversizedBody(ref buffer))
                 {
+                    var parsed = FrameCodec.TryParseOrSkip(ref buffer, MaxFrameSize, out var header, out var body);
+                    if (parsed == FrameParse.Incomplete)
+                    {
+                        break;
+                    }
+
+                    if (parsed == FrameParse.Oversized)
+                    {
+                        if (!OnOversizedFrame(header))
+                        {
+                            throw FrameCodec.TooLarge(header.BodyLength, MaxFrameSize);
+                        }
+
+                        _skipRemaining = header.BodyLength;
+                        continue;
+                    }
+
                     OnFrame(header, body);
                 }
             }
@@ -206,14 +231,28 @@ internal abstract partial class FrameConnection
 
             if (result.IsCompleted)
             {
-                if (!buffer.IsEmpty)
+                if (!buffer.IsEmpty || _skipRemaining > 0)
                 {
-                    throw new RpcException(RpcStatusCode.ConnectionClosed, $"connection to {RemoteAddress} closed in the middle of a frame ({buffer.Length} bytes of an incomplete frame were left).");
+                    throw new RpcException(RpcStatusCode.ConnectionClosed, $"connection to {RemoteAddress} closed in the middle of a frame ({buffer.Length} bytes of an incomplete frame were left, {_skipRemaining} bytes of a skipped body were missing).");
                 }
 
                 return;
             }
         }
+    }
+
+    /// <summary>Discards what has arrived of an oversized body; true when none is left to discard, so parsing goes on.</summary>
+    private bool SkipOversizedBody(ref ReadOnlySequence<byte> buffer)
+    {
+        if (_skipRemaining > 0)
+        {
+            // Consumed piece by piece as it arrives: the pipe never holds more of it than one read.
+            var discard = Math.Min(_skipRemaining, buffer.Length);
+            buffer = buffer.Slice(discard);
+            _skipRemaining -= discard;
+        }
+
+        return _skipRemaining == 0;
     }
 
     private async Task WriteLoopAsync()

@@ -147,7 +147,7 @@ internal sealed partial class ClientConnection : FrameConnection
             var response = serializer.Serializer.ReadResponse(body);
             if (response.Error is not null || header.Status != RpcHeader.StatusSuccess)
             {
-                call.TrySetException(ErrorTypes.ToException(response.Error, response.ErrorType, call.Context));
+                call.TrySetException(ErrorTypes.ToException(response.Error, response.ErrorType, call.Context, MaxFrameSize));
             }
             else
             {

@@ -45,6 +45,21 @@ internal sealed partial class ServerConnection : FrameConnection
         }
     }
 
+    protected override bool OnOversizedFrame(in RpcHeader header)
+    {
+        if (header.Type == MessageType.Request)
+        {
+            // The caller hears at once that this call failed; its body is discarded as it arrives.
+            _dispatcher.RejectOversized(this, header);
+        }
+        else
+        {
+            Log.SkippedOversizedFrame(Logger, (byte)header.Type, header.BodyLength, MaxFrameSize, RemoteAddress);
+        }
+
+        return true;
+    }
+
     private void Pong(in RpcHeader ping)
     {
         if (Heartbeats.Pong(ping, MessageType.HeartbeatToConsumer, _dispatcher.Serializers, MaxFrameSize) is { } pong)
@@ -57,5 +72,8 @@ internal sealed partial class ServerConnection : FrameConnection
     {
         [LoggerMessage(10, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
         public static partial void SkippedFrame(ILogger logger, byte type, string remote);
+
+        [LoggerMessage(11, LogLevel.Warning, "Skipped a frame of type {Type} from {Remote}: its body of {Length} bytes is over ServerOptions.MaxFrameSize ({Limit} bytes)")]
+        public static partial void SkippedOversizedFrame(ILogger logger, byte type, int length, int limit, string remote);
     }
 }

@@ -146,6 +146,19 @@ internal sealed partial class ServiceDispatcher
     private void Fail(ServerConnection connection, long requestId, SerializerEntry serializer, RpcStatusCode status, string message)
         => SendFailure(connection, requestId, serializer, message, ErrorTypes.For(status));
 
+    /// <summary>
+    /// Runs on the read loop for a request whose body is over <c>MaxFrameSize</c>: answers it with
+    /// <see cref="RpcStatusCode.FrameTooLarge"/> without decoding it (so even a oneway call is answered).
+    /// </summary>
+    public void RejectOversized(ServerConnection connection, in RpcHeader header)
+    {
+        var serializer = Serializers.Find(header.Serializer) ?? DefaultSerializer;
+        Log.OversizedRequest(_logger, header.RequestId, header.BodyLength, _maxFrameSize, connection.RemoteAddress);
+        Fail(connection, header.RequestId, serializer, RpcStatusCode.FrameTooLarge,
+            $"request {header.RequestId} has a body of {header.BodyLength} bytes, over the provider's limit of {_maxFrameSize} bytes (ServerOptions.MaxFrameSize on {Address}); "
+            + "the body was discarded. Raise ServerOptions.MaxFrameSize on the provider, or send less.");
+    }
+
     private void SendFailure(ServerConnection connection, long requestId, SerializerEntry serializer, string message, string errorType, bool async = false)
     {
         var builder = new FrameBuilder(_maxFrameSize);
@@ -223,7 +236,7 @@ internal sealed partial class ServiceDispatcher
 
     private static partial class Log
     {
-        [LoggerMessage(20, LogLevel.Debug, "Service {Key} {Signature} threw")]
+        [LoggerMessage(20, LogLevel.Warning, "Service {Key} {Signature} threw; the caller gets the exception's type and message")]
         public static partial void ServiceThrew(ILogger logger, string key, string signature, Exception exception);
 
         [LoggerMessage(21, LogLevel.Warning, "A oneway call failed and no response was sent: {Message}")]
@@ -231,5 +244,8 @@ internal sealed partial class ServiceDispatcher
 
         [LoggerMessage(22, LogLevel.Warning, "The response to request {RequestId} for {Remote} could not be written")]
         public static partial void ResponseFailed(ILogger logger, long requestId, string remote, Exception exception);
+
+        [LoggerMessage(23, LogLevel.Warning, "Request {RequestId} from {Remote} has a body of {Length} bytes, over ServerOptions.MaxFrameSize ({Limit} bytes); answered FrameTooLarge")]
+        public static partial void OversizedRequest(ILogger logger, long requestId, int length, int limit, string remote);
     }
 }

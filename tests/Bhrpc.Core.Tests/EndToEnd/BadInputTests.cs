@@ -154,11 +154,12 @@ public sealed class BadInputTests
     }
 
     [Test]
-    public void RequestOverTheServerLimit_FailsThatCallWithConnectionClosed()
+    public async Task RequestOverTheServerLimit_FailsThatCallWithFrameTooLargeAndKeepsTheConnection()
     {
-        // 80 KiB of argument against a server limit of 64 KiB: the server closes that connection unanswered.
-        var error = Assert.Throws<RpcException>(() => _harness.Proxy().Echo(new string('x', 80 * 1024)));
-        Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.ConnectionClosed));
+        // 80 KiB of body against a server limit of 64 KiB: the body is discarded and the request answered.
+        var response = await FailureFor(RawConnection.RawFrame(MessageType.Request, 5, new byte[80 * 1024]));
+        Assert.That(response.ErrorType, Is.EqualTo("Bhrpc.RpcException:FrameTooLarge"));
+        Assert.That(response.Error, Does.Contain($"request 5 has a body of {80 * 1024} bytes").And.Contain("limit of 65536 bytes").And.Contain("ServerOptions.MaxFrameSize"));
         AssertStillServed();
     }
 
