@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using Bhrpc.Codec;
 using Bhrpc.Protocol;
 using Bhrpc.Serialization;
@@ -11,7 +10,8 @@ namespace Bhrpc.Client.Internal;
 
 /// <summary>
 /// The consumer's side of one multiplexed, pipelined connection to a provider: any number of
-/// calls in flight, keyed by request id; responses complete them in any order.
+/// calls in flight, keyed by request id; responses complete them in any order. Its reads and
+/// writes run on two threads of its own (<see cref="ClientSocket"/>), never on the thread pool.
 /// </summary>
 internal sealed partial class ClientConnection : FrameConnection
 {
@@ -19,13 +19,11 @@ internal sealed partial class ClientConnection : FrameConnection
     private readonly SerializerSet _serializers;
     private readonly SerializerEntry _pingSerializer;
     private readonly Action<ClientConnection> _onClosed;
-    private readonly IDisposable _socket;
+    private readonly ClientSocket _socket;
     private long _nextRequestId;
 
     public ClientConnection(
-        PipeReader input,
-        PipeWriter output,
-        IDisposable socket,
+        ClientSocket socket,
         string address,
         SerializerSet serializers,
         SerializerEntry pingSerializer,
@@ -33,7 +31,7 @@ internal sealed partial class ClientConnection : FrameConnection
         TimeProvider timeProvider,
         ILogger logger,
         Action<ClientConnection> onClosed)
-        : base(input, output, socket.Dispose, address, maxFrameSize, timeProvider, logger)
+        : base(socket.Input, socket.Outbox, socket.Dispose, address, maxFrameSize, timeProvider, logger)
     {
         _socket = socket;
         _serializers = serializers;
@@ -41,10 +39,25 @@ internal sealed partial class ClientConnection : FrameConnection
         _onClosed = onClosed;
     }
 
+    /// <summary>The clock that deadlines are measured on.</summary>
+    public TimeProvider Clock => TimeProvider;
+
     /// <summary>Calls waiting for a response.</summary>
     public int PendingCount => _pending.Count;
 
     public long NextRequestId() => Interlocked.Increment(ref _nextRequestId);
+
+    /// <summary>Starts the read loop, the send thread and the receive thread (which connects); returns at once.</summary>
+    public void Start()
+    {
+        // The loops serve every caller of the connection: they take on no caller's execution context.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = RunAsync();
+        }
+
+        _socket.Start();
+    }
 
     /// <summary>Adds a pending call; throws <see cref="RpcStatusCode.ConnectionClosed"/> when the connection is closing.</summary>
     public void AddPending(long requestId, PendingCall call)
@@ -74,9 +87,7 @@ internal sealed partial class ClientConnection : FrameConnection
             if (call.Deadline <= now && _pending.TryRemove(entry.Key, out _))
             {
                 // Removed first, so a late response is dropped and nothing leaks.
-                call.TrySetException(new RpcException(
-                    RpcStatusCode.Timeout,
-                    $"{call.Context}: no response within {call.Timeout.TotalMilliseconds:F0} ms (request {call.RequestId}); raise ReferenceOptions.Timeout if the call is expected to take longer."));
+                call.TrySetException(call.TimedOut());
             }
         }
     }
@@ -112,13 +123,16 @@ internal sealed partial class ClientConnection : FrameConnection
     protected override void OnClosed(Exception reason)
     {
         _socket.Dispose();
+        var connected = _socket.WasConnected;
         foreach (var id in _pending.Keys)
         {
             if (_pending.TryRemove(id, out var call))
             {
                 call.TrySetException(new RpcException(
                     RpcStatusCode.ConnectionClosed,
-                    $"{call.Context}: the connection closed before the response arrived ({reason.Message})",
+                    connected
+                        ? $"{call.Context}: the connection closed before the response arrived ({reason.Message})"
+                        : $"{call.Context}: the call was not sent: {reason.Message}",
                     reason));
             }
         }
