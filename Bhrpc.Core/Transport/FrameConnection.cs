@@ -50,6 +50,9 @@ internal abstract partial class FrameConnection
     /// <summary>Whether closing has begun.</summary>
     public bool IsClosing => Volatile.Read(ref _closing) != 0;
 
+    /// <summary>Why the connection is closing; null while it is open (or in the instant closing begins).</summary>
+    public Exception? CloseReason => IsClosing ? Volatile.Read(ref _closeReason) : null;
+
     protected int MaxFrameSize { get; }
 
     protected TimeProvider TimeProvider { get; }

@@ -98,8 +98,9 @@ internal sealed partial class ClientConnection : FrameConnection
     public void Ping()
         => TrySend(Heartbeats.Build(MessageType.HeartbeatFromConsumer, NextRequestId(), _pingSerializer, _pingSerializer.PaddedName, MaxFrameSize));
 
-    public RpcException ClosedError(PendingCall call)
-        => new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the connection to {RemoteAddress} is closed; the call was not sent.");
+    public RpcException ClosedError(PendingCall call) => CloseReason is { } reason
+        ? new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the call was not sent: {reason.Message}", reason)
+        : new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the connection to {RemoteAddress} is closed; the call was not sent.");
 
     protected override void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body)
     {

@@ -15,6 +15,7 @@ internal sealed class SocketFrameOutbox(string address) : FrameOutbox
     private const int SendBufferSize = 64 * 1024;
 
     private readonly object _gate = new();
+    private readonly SemaphoreSlim _signal = new(0);
 
     // Completed without a hop: the connection's close continues on the send thread.
     private readonly TaskCompletionSource _stopped = new();
@@ -31,7 +32,7 @@ internal sealed class SocketFrameOutbox(string address) : FrameOutbox
         lock (_gate)
         {
             _socket = socket;
-            Monitor.Pulse(_gate);
+            _signal.Release();
         }
     }
 
@@ -45,12 +46,15 @@ internal sealed class SocketFrameOutbox(string address) : FrameOutbox
             }
 
             _queued.Add(frame);
-            if (_waiting)
+            if (!_waiting)
             {
-                Monitor.Pulse(_gate);
+                return true;
             }
+
+            _waiting = false;
         }
 
+        _signal.Release();
         return true;
     }
 
@@ -59,7 +63,7 @@ internal sealed class SocketFrameOutbox(string address) : FrameOutbox
         lock (_gate)
         {
             _completed = true;
-            Monitor.Pulse(_gate);
+            _signal.Release();
         }
     }
 
@@ -113,7 +117,7 @@ internal sealed class SocketFrameOutbox(string address) : FrameOutbox
         lock (_gate)
         {
             _aborted = true;
-            Monitor.Pulse(_gate);
+            _signal.Release();
         }
     }
 
@@ -125,14 +129,24 @@ internal sealed class SocketFrameOutbox(string address) : FrameOutbox
             while (true)
             {
                 Socket socket;
+                while (true)
+                {
+                    lock (_gate)
+                    {
+                        if (_aborted || _completed || (_socket is not null && _queued.Count > 0))
+                        {
+                            _waiting = false;
+                            break;
+                        }
+
+                        _waiting = true;
+                    }
+
+                    _signal.Wait();
+                }
+
                 lock (_gate)
                 {
-                    while (!_aborted && !_completed && (_socket is null || _queued.Count == 0))
-                    {
-                        _waiting = true;
-                        Monitor.Wait(_gate);
-                        _waiting = false;
-                    }
 
                     // Aborted; or completed with nothing (more) to send, or never connected.
                     if (_aborted || _socket is null || _queued.Count == 0)

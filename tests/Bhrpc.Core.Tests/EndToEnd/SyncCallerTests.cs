@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Bhrpc.Tests.Infrastructure;
 
 namespace Bhrpc.Tests.EndToEnd;
@@ -94,6 +96,60 @@ public sealed class SyncCallerTests
         finally
         {
             // Disposing fails whatever is still waiting, so a failed run frees its blocked pool threads.
+            await client.DisposeAsync().AsTask().WithTimeout();
+        }
+    }
+
+    [Test]
+    public async Task SyncCall_PoolStarvedAndProviderSilent_TimesOutOnItsOwnDeadline()
+    {
+        // A listener that never accepts: the connection completes in its backlog and no request is ever read.
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        silent.Listen(16);
+        var client = new RpcClient();
+        var release = new ManualResetEventSlim();
+        try
+        {
+            var proxy = client.CreateProxy<ISyncGreeter>(r =>
+            {
+                Configure(r, $"127.0.0.1:{((IPEndPoint)silent.LocalEndPoint!).Port}");
+                r.Timeout = TimeSpan.FromMilliseconds(300);
+            });
+
+            // Opens the connection while the pool is free.
+            Assert.That(Assert.Throws<RpcException>(() => proxy.Hello("warm-up"))!.StatusCode, Is.EqualTo(RpcStatusCode.Timeout));
+
+            // Every pool thread blocked, with more work queued behind them: the timeout sweep (a pool timer) cannot run.
+            var blockers = ThreadPool.ThreadCount + 16;
+            for (var i = 0; i < blockers; i++)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(_ => release.Wait(TimeSpan.FromSeconds(30)), null);
+            }
+
+            var starved = Stopwatch.StartNew();
+            while (ThreadPool.PendingWorkItemCount == 0 && starved.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Yield();
+            }
+
+            Assert.That(ThreadPool.PendingWorkItemCount, Is.Positive, "the pool is not starved");
+            for (var i = 0; i < 3; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var error = Assert.Throws<RpcException>(() => proxy.Hello("starved"));
+                watch.Stop();
+
+                Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Timeout));
+                Assert.That(error.Message, Does.Contain("300 ms"));
+                Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290)).And.LessThan(TimeSpan.FromMilliseconds(500)));
+            }
+
+            Assert.That(client.PendingCalls, Is.Zero, "a timed-out sync call leaves no pending entry");
+        }
+        finally
+        {
+            release.Set();
             await client.DisposeAsync().AsTask().WithTimeout();
         }
     }
