@@ -16,6 +16,7 @@ namespace Bhrpc.Client.Internal;
 internal sealed partial class ClientConnection : FrameConnection
 {
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly ConcurrentDictionary<PendingCall, byte> _awaitingOpen = new();
     private readonly SerializerSet _serializers;
     private readonly SerializerEntry _pingSerializer;
     private readonly Action<ClientConnection> _onClosed;
@@ -56,7 +57,33 @@ internal sealed partial class ClientConnection : FrameConnection
             _ = RunAsync();
         }
 
-        _socket.Start();
+        _socket.Start(OnOpened);
+    }
+
+    /// <summary>
+    /// Completes a oneway call whose request is queued: at once on an open connection; on one still
+    /// opening, when it opens, or with the reason it could not.
+    /// </summary>
+    public void CompleteWhenOpen(PendingCall call)
+    {
+        if (_socket.WasConnected)
+        {
+            call.TrySetResult(null);
+            return;
+        }
+
+        _awaitingOpen[call] = 0;
+
+        // Checked after adding: the receive thread sets the connected flag before it completes the waiting
+        // calls, and the close sets the closing flag before it fails them; whoever removes the entry completes it.
+        if (_socket.WasConnected && _awaitingOpen.TryRemove(call, out _))
+        {
+            call.TrySetResult(null);
+        }
+        else if (IsClosing && _awaitingOpen.TryRemove(call, out _))
+        {
+            call.TrySetException(ClosedError(call));
+        }
     }
 
     /// <summary>Adds a pending call; throws <see cref="RpcStatusCode.ConnectionClosed"/> when the connection is closing.</summary>
@@ -138,7 +165,27 @@ internal sealed partial class ClientConnection : FrameConnection
             }
         }
 
+        foreach (var call in _awaitingOpen.Keys)
+        {
+            if (_awaitingOpen.TryRemove(call, out _))
+            {
+                call.TrySetException(new RpcException(RpcStatusCode.ConnectionClosed, $"{call.Context}: the call was not sent: {reason.Message}", reason));
+            }
+        }
+
         _onClosed(this);
+    }
+
+    /// <summary>On the receive thread, once connected: the oneway calls queued meanwhile are sent now.</summary>
+    private void OnOpened()
+    {
+        foreach (var call in _awaitingOpen.Keys)
+        {
+            if (_awaitingOpen.TryRemove(call, out _))
+            {
+                call.TrySetResult(null);
+            }
+        }
     }
 
     private void Complete(in RpcHeader header, in ReadOnlySequence<byte> body)

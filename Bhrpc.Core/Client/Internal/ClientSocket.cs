@@ -38,6 +38,7 @@ internal sealed partial class ClientSocket : IDisposable
         useSynchronizationContext: false));
 
     private Socket? _socket;
+    private Action? _onConnected;
     private bool _disposed;
     private volatile bool _connected;
 
@@ -61,9 +62,10 @@ internal sealed partial class ClientSocket : IDisposable
     /// <summary>Whether the connection was ever opened.</summary>
     public bool WasConnected => _connected;
 
-    /// <summary>Starts the receive thread, which connects first.</summary>
-    public void Start()
+    /// <summary>Starts the receive thread, which connects first and then calls <paramref name="onConnected"/>.</summary>
+    public void Start(Action onConnected)
     {
+        _onConnected = onConnected;
         var thread = new Thread(Run) { IsBackground = true, Name = "bhrpc receive " + _address };
 
         // The thread serves every caller of the connection: it takes on no caller's execution context.
@@ -101,6 +103,7 @@ internal sealed partial class ClientSocket : IDisposable
         _connected = true;
         Outbox.Connected(socket);
         Log.Connected(_logger, _address);
+        _onConnected!();
         Exception? error = null;
         try
         {

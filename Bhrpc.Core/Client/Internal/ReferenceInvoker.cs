@@ -127,7 +127,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
                 throw connection.ClosedError(call);
             }
 
-            call.TrySetResult(null);
+            connection.CompleteWhenOpen(call);
             return;
         }
 

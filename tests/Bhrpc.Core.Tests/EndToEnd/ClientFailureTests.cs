@@ -116,13 +116,7 @@ public sealed class ClientFailureTests
     [Test]
     public async Task Connect_NothingListening_FailsWithConnectionClosedNamingTheAddress()
     {
-        int port;
-        using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
-        {
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)probe.LocalEndPoint!).Port;
-        }
-
+        var port = UnusedPort();
         await using var client = new RpcClient();
         var proxy = client.CreateProxy<ICalculator>(r => r.DirectAddress = $"127.0.0.1:{port}");
 
@@ -139,6 +133,32 @@ public sealed class ClientFailureTests
         {
             yield return e;
         }
+    }
+
+    [Test]
+    public async Task OnewayCall_NothingListening_FailsWithConnectionClosedInsteadOfReportingSent()
+    {
+        var port = UnusedPort();
+        await using var client = new RpcClient();
+        var proxy = client.CreateProxy<ICalculator>(r =>
+        {
+            r.DirectAddress = $"127.0.0.1:{port}";
+            r.Oneway = true;
+        });
+
+        var sync = Assert.Throws<RpcException>(() => proxy.Record("lost"));
+        var async = Assert.ThrowsAsync<RpcException>(() => proxy.WaitAtGateAsync(1).WithTimeout());
+
+        Assert.That(sync!.StatusCode, Is.EqualTo(RpcStatusCode.ConnectionClosed));
+        Assert.That(sync.Message, Does.Contain($"could not connect to 127.0.0.1:{port}").And.Contain("Record("));
+        Assert.That(async!.StatusCode, Is.EqualTo(RpcStatusCode.ConnectionClosed));
+    }
+
+    private static int UnusedPort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
     /// <summary>Opens one more filler connection; true when it did not complete within 200 ms (the backlog is full).</summary>

@@ -101,6 +101,48 @@ public sealed class SyncCallerTests
     }
 
     [Test]
+    public async Task SyncCalls_FromPoolThreadsToAnInProcessProvider_AllComplete()
+    {
+        // The in-process provider needs pool threads; blocked sync callers tell the pool they are blocked, so it adds them.
+        await using var harness = await Harness.StartAsync();
+        var proxy = harness.Proxy();
+        var calls = ThreadPool.ThreadCount + 16;
+
+        // Not disposed: after a failed wait, callers still signal it.
+        var done = new CountdownEvent(calls);
+        var succeeded = 0;
+        RpcException? firstError = null;
+        for (var i = 0; i < calls; i++)
+        {
+            var value = i;
+            ThreadPool.UnsafeQueueUserWorkItem(
+                _ =>
+                {
+                    try
+                    {
+                        if (proxy.Add(value, 1) == value + 1)
+                        {
+                            Interlocked.Increment(ref succeeded);
+                        }
+                    }
+                    catch (RpcException e)
+                    {
+                        Interlocked.CompareExchange(ref firstError, e, null);
+                    }
+                    finally
+                    {
+                        done.Signal();
+                    }
+                },
+                null);
+        }
+
+        Assert.That(done.Wait(TimeSpan.FromSeconds(10)), Is.True, $"{calls - done.CurrentCount} of {calls} calls completed within 10 s");
+        Assert.That(firstError, Is.Null);
+        Assert.That(succeeded, Is.EqualTo(calls));
+    }
+
+    [Test]
     public async Task SyncCall_PoolStarvedAndProviderSilent_TimesOutOnItsOwnDeadline()
     {
         // A listener that never accepts: the connection completes in its backlog and no request is ever read.
