@@ -76,7 +76,11 @@ public sealed class RpcClient : IAsyncDisposable
     public object CreateProxy(ReferenceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new RpcException(RpcStatusCode.Unavailable, $"the client was disposed; no proxy for {options.Interface?.FullName ?? "null"} can be made with it.");
+        }
+
         var reference = options.Clone();
         reference.Validate();
         var serializer = _serializers.Get(reference.Serializer);

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Threading.Channels;
 using Bhrpc.Codec;
 using Bhrpc.Protocol;
 using Microsoft.Extensions.Logging;
@@ -10,15 +9,13 @@ namespace Bhrpc.Transport;
 /// <summary>
 /// One bhrpc connection over a pair of pipes, shared by the server and the client: a read loop
 /// that parses frames and hands each to <see cref="OnFrame"/>, and a write loop that drains an
-/// outbox of whole frames and flushes once per batch, so concurrent senders never interleave bytes.
+/// outbox of whole frames (<see cref="FrameOutbox"/>), so concurrent senders never interleave bytes.
 /// </summary>
 internal abstract partial class FrameConnection
 {
     private readonly PipeReader _input;
-    private readonly PipeWriter _output;
+    private readonly FrameOutbox _outbox;
     private readonly Action _abortTransport;
-    private readonly Channel<OutgoingFrame> _outbox = Channel.CreateUnbounded<OutgoingFrame>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivity;
@@ -28,9 +25,15 @@ internal abstract partial class FrameConnection
     private long _skipRemaining;
 
     protected FrameConnection(PipeReader input, PipeWriter output, Action abortTransport, string remoteAddress, int maxFrameSize, TimeProvider timeProvider, ILogger logger)
+        : this(input, new PipeFrameOutbox(output), abortTransport, remoteAddress, maxFrameSize, timeProvider, logger)
+    {
+    }
+
+    /// <summary>A connection whose frames are written by <paramref name="outbox"/>.</summary>
+    protected FrameConnection(PipeReader input, FrameOutbox outbox, Action abortTransport, string remoteAddress, int maxFrameSize, TimeProvider timeProvider, ILogger logger)
     {
         _input = input;
-        _output = output;
+        _outbox = outbox;
         _abortTransport = abortTransport;
         RemoteAddress = remoteAddress;
         MaxFrameSize = maxFrameSize;
@@ -47,6 +50,9 @@ internal abstract partial class FrameConnection
 
     /// <summary>Whether closing has begun.</summary>
     public bool IsClosing => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>Why the connection is closing; null while it is open (or in the instant closing begins).</summary>
+    public Exception? CloseReason => IsClosing ? Volatile.Read(ref _closeReason) : null;
 
     protected int MaxFrameSize { get; }
 
@@ -103,7 +109,7 @@ internal abstract partial class FrameConnection
     /// <summary>Queues a whole frame for writing; false (and the buffer returned) when the connection is closing.</summary>
     public bool TrySend(OutgoingFrame frame)
     {
-        if (IsClosing || !_outbox.Writer.TryWrite(frame))
+        if (IsClosing || !_outbox.TryAdd(frame))
         {
             frame.Return();
             return false;
@@ -138,7 +144,7 @@ internal abstract partial class FrameConnection
         if (Interlocked.Exchange(ref _closing, 1) == 0)
         {
             _closeReason = reason;
-            _outbox.Writer.TryComplete();
+            _outbox.Complete();
             _input.CancelPendingRead();
         }
 
@@ -170,7 +176,7 @@ internal abstract partial class FrameConnection
         try
         {
             // A graceful close sends here what the write loop left buffered.
-            await _output.CompleteAsync().ConfigureAwait(false);
+            await _outbox.CloseAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (IsTransportFailure(e))
         {
@@ -257,40 +263,11 @@ internal abstract partial class FrameConnection
 
     private async Task WriteLoopAsync()
     {
-        var reader = _outbox.Reader;
-        var token = _abort.Token;
         try
         {
-            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
-            {
-                var pending = 0L;
-                while (reader.TryRead(out var frame))
-                {
-                    try
-                    {
-                        _output.Write(frame.Span);
-                        pending += frame.Length;
-                    }
-                    finally
-                    {
-                        frame.Return();
-                    }
-
-                    if (pending >= 64 * 1024)
-                    {
-                        pending = 0;
-                        if ((await _output.FlushAsync(token).ConfigureAwait(false)).IsCompleted)
-                        {
-                            return;
-                        }
-                    }
-                }
-
-                if (pending > 0 && (await _output.FlushAsync(token).ConfigureAwait(false)).IsCompleted)
-                {
-                    return;
-                }
-            }
+            // The client's outbox completes this task on its own thread without a hop, so what follows
+            // (and the close after it) needs no thread-pool thread.
+            await _outbox.RunAsync(_abort.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -303,11 +280,7 @@ internal abstract partial class FrameConnection
         }
         finally
         {
-            _outbox.Writer.TryComplete();
-            while (reader.TryRead(out var frame))
-            {
-                frame.Return();
-            }
+            _outbox.DropQueued();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using Bhrpc.Codec;
 using Bhrpc.Protocol;
 using Bhrpc.Serialization;
@@ -11,21 +10,21 @@ namespace Bhrpc.Client.Internal;
 
 /// <summary>
 /// The consumer's side of one multiplexed, pipelined connection to a provider: any number of
-/// calls in flight, keyed by request id; responses complete them in any order.
+/// calls in flight, keyed by request id; responses complete them in any order. Its reads and
+/// writes run on two threads of its own (<see cref="ClientSocket"/>), never on the thread pool.
 /// </summary>
 internal sealed partial class ClientConnection : FrameConnection
 {
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly ConcurrentDictionary<PendingCall, byte> _awaitingOpen = new();
     private readonly SerializerSet _serializers;
     private readonly SerializerEntry _pingSerializer;
     private readonly Action<ClientConnection> _onClosed;
-    private readonly IDisposable _socket;
+    private readonly ClientSocket _socket;
     private long _nextRequestId;
 
     public ClientConnection(
-        PipeReader input,
-        PipeWriter output,
-        IDisposable socket,
+        ClientSocket socket,
         string address,
         SerializerSet serializers,
         SerializerEntry pingSerializer,
@@ -33,7 +32,7 @@ internal sealed partial class ClientConnection : FrameConnection
         TimeProvider timeProvider,
         ILogger logger,
         Action<ClientConnection> onClosed)
-        : base(input, output, socket.Dispose, address, maxFrameSize, timeProvider, logger)
+        : base(socket.Input, socket.Outbox, socket.Dispose, address, maxFrameSize, timeProvider, logger)
     {
         _socket = socket;
         _serializers = serializers;
@@ -41,10 +40,51 @@ internal sealed partial class ClientConnection : FrameConnection
         _onClosed = onClosed;
     }
 
+    /// <summary>The clock that deadlines are measured on.</summary>
+    public TimeProvider Clock => TimeProvider;
+
     /// <summary>Calls waiting for a response.</summary>
     public int PendingCount => _pending.Count;
 
     public long NextRequestId() => Interlocked.Increment(ref _nextRequestId);
+
+    /// <summary>Starts the read loop, the send thread and the receive thread (which connects); returns at once.</summary>
+    public void Start()
+    {
+        // The loops serve every caller of the connection: they take on no caller's execution context.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = RunAsync();
+        }
+
+        _socket.Start(OnOpened);
+    }
+
+    /// <summary>
+    /// Completes a oneway call whose request is queued: at once on an open connection; on one still
+    /// opening, when it opens, or with the reason it could not.
+    /// </summary>
+    public void CompleteWhenOpen(PendingCall call)
+    {
+        if (_socket.WasConnected)
+        {
+            call.TrySetResult(null);
+            return;
+        }
+
+        _awaitingOpen[call] = 0;
+
+        // Checked after adding: the receive thread sets the connected flag before it completes the waiting
+        // calls, and the close sets the closing flag before it fails them; whoever removes the entry completes it.
+        if (_socket.WasConnected && _awaitingOpen.TryRemove(call, out _))
+        {
+            call.TrySetResult(null);
+        }
+        else if (IsClosing && _awaitingOpen.TryRemove(call, out _))
+        {
+            call.TrySetException(ClosedError(call));
+        }
+    }
 
     /// <summary>Adds a pending call; throws <see cref="RpcStatusCode.ConnectionClosed"/> when the connection is closing.</summary>
     public void AddPending(long requestId, PendingCall call)
@@ -74,9 +114,7 @@ internal sealed partial class ClientConnection : FrameConnection
             if (call.Deadline <= now && _pending.TryRemove(entry.Key, out _))
             {
                 // Removed first, so a late response is dropped and nothing leaks.
-                call.TrySetException(new RpcException(
-                    RpcStatusCode.Timeout,
-                    $"{call.Context}: no response within {call.Timeout.TotalMilliseconds:F0} ms (request {call.RequestId}); raise ReferenceOptions.Timeout if the call is expected to take longer."));
+                call.TrySetException(call.TimedOut());
             }
         }
     }
@@ -87,8 +125,9 @@ internal sealed partial class ClientConnection : FrameConnection
     public void Ping()
         => TrySend(Heartbeats.Build(MessageType.HeartbeatFromConsumer, NextRequestId(), _pingSerializer, _pingSerializer.PaddedName, MaxFrameSize));
 
-    public RpcException ClosedError(PendingCall call)
-        => new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the connection to {RemoteAddress} is closed; the call was not sent.");
+    public RpcException ClosedError(PendingCall call) => CloseReason is { } reason
+        ? new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the call was not sent: {reason.Message}", reason)
+        : new(RpcStatusCode.ConnectionClosed, $"{call.Context}: the connection to {RemoteAddress} is closed; the call was not sent.");
 
     protected override void OnFrame(in RpcHeader header, in ReadOnlySequence<byte> body)
     {
@@ -112,18 +151,41 @@ internal sealed partial class ClientConnection : FrameConnection
     protected override void OnClosed(Exception reason)
     {
         _socket.Dispose();
+        var connected = _socket.WasConnected;
         foreach (var id in _pending.Keys)
         {
             if (_pending.TryRemove(id, out var call))
             {
                 call.TrySetException(new RpcException(
                     RpcStatusCode.ConnectionClosed,
-                    $"{call.Context}: the connection closed before the response arrived ({reason.Message})",
+                    connected
+                        ? $"{call.Context}: the connection closed before the response arrived ({reason.Message})"
+                        : $"{call.Context}: the call was not sent: {reason.Message}",
                     reason));
             }
         }
 
+        foreach (var call in _awaitingOpen.Keys)
+        {
+            if (_awaitingOpen.TryRemove(call, out _))
+            {
+                call.TrySetException(new RpcException(RpcStatusCode.ConnectionClosed, $"{call.Context}: the call was not sent: {reason.Message}", reason));
+            }
+        }
+
         _onClosed(this);
+    }
+
+    /// <summary>On the receive thread, once connected: the oneway calls queued meanwhile are sent now.</summary>
+    private void OnOpened()
+    {
+        foreach (var call in _awaitingOpen.Keys)
+        {
+            if (_awaitingOpen.TryRemove(call, out _))
+            {
+                call.TrySetResult(null);
+            }
+        }
     }
 
     private void Complete(in RpcHeader header, in ReadOnlySequence<byte> body)

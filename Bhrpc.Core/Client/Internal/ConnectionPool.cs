@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
-using System.Net.Sockets;
 using Bhrpc.Serialization;
 using Bhrpc.Transport;
 using Microsoft.Extensions.Logging;
@@ -8,12 +6,17 @@ using Microsoft.Extensions.Logging;
 namespace Bhrpc.Client.Internal;
 
 /// <summary>
-/// One connection per provider address, shared by every reference of a client. A closed
-/// connection leaves the pool at once; the next call opens a new one.
+/// One connection per provider address, shared by every reference of a client. Getting a
+/// connection never waits: a new one connects on its own thread while the first requests wait in
+/// its outbox. A closed connection leaves the pool at once; the next call opens a new one.
 /// </summary>
 internal sealed partial class ConnectionPool : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<(string Host, int Port), Task<ClientConnection>> _connections = new();
+    // How long disposing waits for the aborted connections to report their end.
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<(string Host, int Port), ClientConnection> _connections = new();
+    private readonly object _opening = new();
     private readonly ClientOptions _options;
     private readonly SerializerSet _serializers;
     private readonly SerializerEntry _pingSerializer;
@@ -31,11 +34,15 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         _heartbeat = new HeartbeatMonitor(options.HeartbeatInterval, options.TimeProvider, Open, static c => ((ClientConnection)c).Ping());
 
         // One timer for every call's timeout: a per-call timer would cost an allocation and a timer-queue entry each.
+        // Synchronous callers also keep their own deadline, so they time out even when this timer's pool is starved.
         _deadlines = options.TimeProvider.CreateTimer(static s => ((ConnectionPool)s!).ExpireOverdue(), this, DeadlineTick, DeadlineTick);
     }
 
     /// <summary>How often timeouts are checked; a call times out at most this much late.</summary>
     public static TimeSpan DeadlineTick { get; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Whether <see cref="DisposeAsync"/> has begun.</summary>
+    public bool IsDisposed => _disposed;
 
     /// <summary>Fails the calls whose timeout has passed.</summary>
     public void ExpireOverdue()
@@ -43,101 +50,37 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         var now = _options.TimeProvider.GetTimestamp();
         foreach (var connection in _connections.Values)
         {
-            if (connection.IsCompletedSuccessfully)
-            {
-                connection.Result.ExpireOverdue(now);
-            }
+            connection.ExpireOverdue(now);
         }
     }
 
-    /// <summary>The open connections.</summary>
-    public IEnumerable<ClientConnection> Open() => _connections.Values
-        .Where(t => t.IsCompletedSuccessfully)
-        .Select(t => t.Result)
-        .Where(c => !c.IsClosing);
+    /// <summary>The connections open or opening.</summary>
+    public IEnumerable<ClientConnection> Open() => _connections.Values.Where(c => !c.IsClosing);
 
-    /// <summary>The connection to <paramref name="host"/>:<paramref name="port"/>, opened if needed.</summary>
-    public ValueTask<ClientConnection> GetAsync(string host, int port, PendingCall call)
+    /// <summary>The connection to <paramref name="host"/>:<paramref name="port"/>, started if needed; throws when the client is disposed.</summary>
+    public ClientConnection Get(string host, int port, PendingCall call)
     {
-        if (_connections.TryGetValue((host, port), out var existing) && existing.IsCompletedSuccessfully && !existing.Result.IsClosing)
+        if (_connections.TryGetValue((host, port), out var existing) && !existing.IsClosing && !_disposed)
         {
-            return ValueTask.FromResult(existing.Result);
+            return existing;
         }
 
-        return GetSlowAsync(host, port, call);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        _heartbeat.Dispose();
-        _deadlines.Dispose();
-        var reason = new RpcException(RpcStatusCode.Unavailable, "the client was disposed.");
-        var closing = new List<Task>();
-        foreach (var connection in Open().ToList())
+        lock (_opening)
         {
-            connection.Abort(reason);
-            closing.Add(connection.Closed);
-        }
-
-        await Task.WhenAll(closing).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-    }
-
-    private async ValueTask<ClientConnection> GetSlowAsync(string host, int port, PendingCall call)
-    {
-        var key = (host, port);
-        var address = host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
-        while (true)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var fresh = new TaskCompletionSource<ClientConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var task = _connections.GetOrAdd(key, fresh.Task);
-            if (task == fresh.Task)
+            if (_disposed)
             {
-                // This caller opens the connection; concurrent callers await the same task.
-                try
-                {
-                    fresh.SetResult(await ConnectAsync(host, port, address).ConfigureAwait(false));
-                }
-                catch (Exception e)
-                {
-                    _connections.TryRemove(new KeyValuePair<(string, int), Task<ClientConnection>>(key, task));
-                    var error = new RpcException(RpcStatusCode.ConnectionClosed, $"{call.Context}: could not connect to {address}: {e.Message}", e);
-                    fresh.SetException(error);
-                    throw error;
-                }
+                throw Disposed(call);
             }
 
-            var connection = await task.ConfigureAwait(false);
-            if (!connection.IsClosing)
+            var key = (host, port);
+            if (_connections.TryGetValue(key, out existing) && !existing.IsClosing)
             {
-                return connection;
+                return existing;
             }
 
-            _connections.TryRemove(new KeyValuePair<(string, int), Task<ClientConnection>>(key, task));
-        }
-    }
-
-    private async Task<ClientConnection> ConnectAsync(string host, int port, string address)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
-            try
-            {
-                await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"no connection within ClientOptions.ConnectTimeout ({_options.ConnectTimeout.TotalMilliseconds:F0} ms)");
-            }
-
-            var stream = new NetworkStream(socket, ownsSocket: true);
+            var address = host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
             var connection = new ClientConnection(
-                PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 4096)),
-                PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 64 * 1024)),
-                stream,
+                new ClientSocket(host, port, address, _options.ConnectTimeout, _options.TimeProvider, _logger),
                 address,
                 _serializers,
                 _pingSerializer,
@@ -145,14 +88,41 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
                 _options.TimeProvider,
                 _logger,
                 OnClosed);
-            _ = connection.RunAsync();
-            Log.Connected(_logger, address);
+            _connections[key] = connection;
+            connection.Start();
             return connection;
         }
-        catch
+    }
+
+    /// <summary>The error of a call made after the client was disposed.</summary>
+    public static RpcException Disposed(PendingCall call)
+        => new(RpcStatusCode.Unavailable, $"{call.Context}: the client was disposed; make calls before RpcClient.DisposeAsync.");
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_opening)
         {
-            socket.Dispose();
-            throw;
+            _disposed = true;
+        }
+
+        _heartbeat.Dispose();
+        _deadlines.Dispose();
+        var reason = new RpcException(RpcStatusCode.Unavailable, "the client was disposed.");
+        var closing = new List<Task>();
+        foreach (var connection in _connections.Values)
+        {
+            connection.Abort(reason);
+            closing.Add(connection.Closed);
+        }
+
+        try
+        {
+            await Task.WhenAll(closing).WaitAsync(CloseWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Aborted connections close without waiting for their peers; one that has not is only logged.
+            Log.CloseSlow(_logger, closing.Count(t => !t.IsCompleted), CloseWait.TotalMilliseconds);
         }
     }
 
@@ -160,7 +130,7 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
     {
         foreach (var entry in _connections)
         {
-            if (entry.Value.IsCompletedSuccessfully && entry.Value.Result == connection)
+            if (entry.Value == connection)
             {
                 _connections.TryRemove(entry);
             }
@@ -171,10 +141,10 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(60, LogLevel.Debug, "Connected to {Address}")]
-        public static partial void Connected(ILogger logger, string address);
-
         [LoggerMessage(61, LogLevel.Debug, "Connection to {Address} closed")]
         public static partial void Disconnected(ILogger logger, string address);
+
+        [LoggerMessage(62, LogLevel.Warning, "Disposing the client: {Count} connections did not close within {Milliseconds} ms")]
+        public static partial void CloseSlow(ILogger logger, int count, double milliseconds);
     }
 }

@@ -21,5 +21,6 @@ internal sealed class MethodPlan
 
     public PendingCall NewCall(string serviceKey) => _factory(Method, serviceKey);
 
-    private static PendingCall Create<T>(MethodDescriptor method, string serviceKey) => new PendingCall<T>(method, serviceKey);
+    private static PendingCall Create<T>(MethodDescriptor method, string serviceKey)
+        => method.IsAsync ? new AsyncPendingCall<T>(method, serviceKey) : new SyncPendingCall<T>(method, serviceKey);
 }

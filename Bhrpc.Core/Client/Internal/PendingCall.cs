@@ -3,9 +3,11 @@ using Bhrpc.Metadata;
 namespace Bhrpc.Client.Internal;
 
 /// <summary>
-/// A call waiting for its response. Typed by the method's result (<see cref="PendingCall{T}"/>), so
-/// the task handed to the caller is the one completed by the read loop: no conversion step, no
-/// extra allocation. Messages are built only when something fails.
+/// A call waiting for its response. Typed by the method's result: an asynchronous method gets a
+/// <see cref="AsyncPendingCall{T}"/>, whose task handed to the caller is the one completed by the read
+/// loop (no conversion step, no extra allocation); a synchronous method gets a
+/// <see cref="SyncPendingCall{T}"/>, whose caller waits on the call itself. Messages are built only
+/// when something fails.
 /// </summary>
 internal abstract class PendingCall
 {
@@ -31,8 +33,16 @@ internal abstract class PendingCall
 
     public TimeSpan Timeout { get; set; }
 
+    /// <summary>The connection the call waits on; set when it is added there.</summary>
+    public ClientConnection? Connection { get; set; }
+
     /// <summary>For messages, for example <c>IGreeter#1.0.0# Hello(java.lang.String) at 127.0.0.1:27110</c>.</summary>
     public string Context => Address is null ? $"{ServiceKey} {Method.Signature}" : $"{ServiceKey} {Method.Signature} at {Address}";
+
+    /// <summary>The error of a call whose deadline passed.</summary>
+    public RpcException TimedOut() => new(
+        RpcStatusCode.Timeout,
+        $"{Context}: no response within {Timeout.TotalMilliseconds:F0} ms (request {RequestId}); raise ReferenceOptions.Timeout if the call is expected to take longer.");
 
     public abstract bool TrySetResult(object? value);
 
@@ -40,24 +50,4 @@ internal abstract class PendingCall
 
     /// <summary>What the proxy method returns for this call (a task, or the value for a synchronous method).</summary>
     public abstract object? ToReturnValue();
-}
-
-/// <summary>A pending call whose result is a <typeparamref name="T"/>.</summary>
-internal sealed class PendingCall<T>(MethodDescriptor method, string serviceKey) : PendingCall(method, serviceKey)
-{
-    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public override bool TrySetResult(object? value) => _completion.TrySetResult(value is null ? default! : (T)value);
-
-    public override bool TrySetException(Exception exception) => _completion.TrySetException(exception);
-
-    public override object? ToReturnValue() => Method.ReturnKind switch
-    {
-        ReturnKind.TaskOfT or ReturnKind.Task => _completion.Task,
-        ReturnKind.ValueTaskOfT => new ValueTask<T>(_completion.Task),
-        ReturnKind.ValueTask => new ValueTask(_completion.Task),
-
-        // The synchronous adapter: only this caller's thread waits.
-        _ => _completion.Task.GetAwaiter().GetResult(),
-    };
 }

@@ -5,6 +5,7 @@ using Bhrpc.LoadBalance;
 using Bhrpc.Metadata;
 using Bhrpc.Protocol;
 using Bhrpc.Proxy;
+using Bhrpc.Registry;
 using Bhrpc.Serialization;
 
 namespace Bhrpc.Client.Internal;
@@ -12,8 +13,10 @@ namespace Bhrpc.Client.Internal;
 /// <summary>
 /// Behind one proxy: turns each interface call into a request to a provider picked by the load
 /// balancer and returns the pending call's task in the shape the method declares. Oneway calls
-/// complete once queued. On the common path (providers known, connection open) nothing awaits
-/// and nothing is allocated beyond the request and its pending call.
+/// complete once queued. Once the providers are known nothing awaits (a new connection queues the
+/// request while it connects) and nothing is allocated beyond the request and its pending call;
+/// a synchronous method does all of it on its caller's thread and needs no thread-pool thread.
+/// Every failure the caller sees is an <see cref="RpcException"/>.
 /// </summary>
 internal sealed class ReferenceInvoker : IProxyInvocationHandler
 {
@@ -54,37 +57,53 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         var call = plan.NewCall(_serviceKey);
         try
         {
-            var start = StartAsync(call, arguments);
-            if (!start.IsCompletedSuccessfully)
+            if (_pool.IsDisposed)
             {
-                _ = FinishStartAsync(start, call);
+                throw ConnectionPool.Disposed(call);
+            }
+
+            var providers = _providers.GetAsync(CancellationToken.None);
+            if (providers.IsCompletedSuccessfully)
+            {
+                Start(call, providers.Result, arguments);
+            }
+            else if (!call.Method.IsAsync)
+            {
+                // The synchronous adapter, once per service key: this caller waits for the registry's first list.
+                Start(call, providers.AsTask().GetAwaiter().GetResult(), arguments);
+            }
+            else
+            {
+                _ = StartWhenKnownAsync(providers, call, arguments);
             }
         }
         catch (Exception e)
         {
-            call.TrySetException(e);
+            call.TrySetException(AsRpcException(e, call));
         }
 
         return call.ToReturnValue();
     }
 
-    private static async Task FinishStartAsync(ValueTask start, PendingCall call)
+    /// <summary>What the caller sees of a failure: an <see cref="RpcException"/>, whatever a component threw.</summary>
+    private static RpcException AsRpcException(Exception e, PendingCall call) => e as RpcException
+        ?? new RpcException(RpcStatusCode.Unknown, $"{call.Context}: the call failed before it was sent: {e.GetType().Name}: {e.Message}", e);
+
+    private async Task StartWhenKnownAsync(ValueTask<IReadOnlyList<ServiceInstance>> providers, PendingCall call, object?[] arguments)
     {
         try
         {
-            await start.ConfigureAwait(false);
+            Start(call, await providers.ConfigureAwait(false), arguments);
         }
         catch (Exception e)
         {
-            call.TrySetException(e);
+            call.TrySetException(AsRpcException(e, call));
         }
     }
 
-    /// <summary>Picks a provider, gets its connection and sends; completes synchronously when both are at hand.</summary>
-    private async ValueTask StartAsync(PendingCall call, object?[] arguments)
+    /// <summary>Picks a provider and sends to it; a connection still opening sends the request once it is open.</summary>
+    private void Start(PendingCall call, IReadOnlyList<ServiceInstance> providers, object?[] arguments)
     {
-        var providersTask = _providers.GetAsync(CancellationToken.None);
-        var providers = providersTask.IsCompletedSuccessfully ? providersTask.Result : await providersTask.ConfigureAwait(false);
         if (providers.Count == 0)
         {
             throw new RpcException(RpcStatusCode.NoProvider, $"no provider for {_serviceKey} in {_providers.Description}; start a provider of that service, version and group, or check the registry address.");
@@ -92,9 +111,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
 
         var hash = arguments.Length > 0 && arguments[0] is { } first ? first.GetHashCode() : _serviceKey.GetHashCode(StringComparison.Ordinal);
         var instance = _loadBalancer.Select(providers, new LoadBalanceContext(_serviceKey, hash, _sourceIp));
-        var connectionTask = _pool.GetAsync(instance.Host, instance.Port, call);
-        var connection = connectionTask.IsCompletedSuccessfully ? connectionTask.Result : await connectionTask.ConfigureAwait(false);
-        Send(connection, call, arguments);
+        Send(_pool.Get(instance.Host, instance.Port, call), call, arguments);
     }
 
     private void Send(ClientConnection connection, PendingCall call, object?[] arguments)
@@ -110,12 +127,13 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
                 throw connection.ClosedError(call);
             }
 
-            call.TrySetResult(null);
+            connection.CompleteWhenOpen(call);
             return;
         }
 
         call.Timeout = _options.Timeout;
         call.Deadline = _timeoutTicks == long.MaxValue ? long.MaxValue : _clientOptions.TimeProvider.GetTimestamp() + _timeoutTicks;
+        call.Connection = connection;
         connection.AddPending(requestId, call);
         if (!connection.TrySend(frame))
         {

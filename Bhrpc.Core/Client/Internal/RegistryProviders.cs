@@ -47,7 +47,11 @@ internal sealed partial class RegistryProviders(IRegistry registry, string servi
         await _starting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                throw new RpcException(RpcStatusCode.Unavailable, $"the providers of {serviceKey} cannot be read: the client was disposed.");
+            }
+
             if (_current is { } current)
             {
                 return current;

@@ -127,7 +127,7 @@ public sealed class RpcNamespaceCallTests
         await consumer.DisposeAsync().AsTask().WaitAsync(Bound);
         _contexts.Remove(consumer);
 
-        Assert.Throws<ObjectDisposedException>(() => client.CreateProxy<IEcho>());
+        Assert.That(Assert.Throws<RpcException>(() => client.CreateProxy<IEcho>())!.StatusCode, Is.EqualTo(RpcStatusCode.Unavailable));
         Assert.That(echo, Is.Not.Null);
     }
 
