@@ -140,7 +140,7 @@ public sealed class ClientFailureTests
     {
         var port = UnusedPort();
         await using var client = new RpcClient();
-        var proxy = client.CreateProxy<ICalculator>(r =>
+        var proxy = client.CreateProxy<ICalculatorOneway>(r =>
         {
             r.DirectAddress = $"127.0.0.1:{port}";
             r.Oneway = true;
