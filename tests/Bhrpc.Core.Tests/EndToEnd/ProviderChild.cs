@@ -58,7 +58,7 @@ internal sealed class ProviderChild : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(ProgramAssembly());
+        info.ArgumentList.Add(BuiltAssembly.Find("tests/Bhrpc.TestProvider", "Bhrpc.TestProvider"));
         info.ArgumentList.Add(registryFolder);
         if (startOnly)
         {
@@ -133,22 +133,5 @@ internal sealed class ProviderChild : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    /// <summary>The program built in the same configuration as this test assembly (the test project references it for build order).</summary>
-    private static string ProgramAssembly()
-    {
-        var output = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "bhrpc.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "the repository root (bhrpc.sln) was not found above the test output");
-        var dll = Path.Combine(root!.FullName, "tests", "Bhrpc.TestProvider", "bin", configuration, output.Name, "Bhrpc.TestProvider.dll");
-        Assert.That(File.Exists(dll), Is.True, $"Bhrpc.TestProvider is not built at {dll}; build the solution first");
-        return dll;
     }
 }

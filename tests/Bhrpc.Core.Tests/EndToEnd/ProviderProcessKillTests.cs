@@ -62,7 +62,7 @@ public sealed class ProviderProcessKillTests(string registryType)
 
     private static Process StartDemoProvider(string registryUrl)
     {
-        var demo = DemoAssembly();
+        var demo = BuiltAssembly.Find("demo/Bhrpc.Demo", "Bhrpc.Demo");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -78,22 +78,5 @@ public sealed class ProviderProcessKillTests(string registryType)
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         return process;
-    }
-
-    /// <summary>The demo built in the same configuration as this test assembly (the test project references it for build order).</summary>
-    private static string DemoAssembly()
-    {
-        var output = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "bhrpc.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "the repository root (bhrpc.sln) was not found above the test output");
-        var dll = Path.Combine(root!.FullName, "demo", "Bhrpc.Demo", "bin", configuration, output.Name, "Bhrpc.Demo.dll");
-        Assert.That(File.Exists(dll), Is.True, $"the demo is not built at {dll}; build the solution first");
-        return dll;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class DemoProvider : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { DemoAssembly(), "--role", "provider", "--name", name, "--registry", registryUrl })
+        foreach (var arg in new[] { BuiltAssembly.Find("demo/Bhrpc.Demo", "Bhrpc.Demo"), "--role", "provider", "--name", name, "--registry", registryUrl })
         {
             info.ArgumentList.Add(arg);
         }
@@ -79,25 +79,5 @@ internal sealed class DemoProvider : IAsyncDisposable
         {
             _process.Dispose();
         }
-    }
-
-    /// <summary>The demo built in the same configuration as this test assembly (the test project references it for build order).</summary>
-    private static string DemoAssembly()
-    {
-        var output = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "bhrpc.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException("the repository root (bhrpc.sln) was not found above the test output.");
-        }
-
-        var dll = Path.Combine(root.FullName, "demo", "Bhrpc.Demo", "bin", configuration, output.Name, "Bhrpc.Demo.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"the demo is not built at {dll}; build the solution first.");
     }
 }
