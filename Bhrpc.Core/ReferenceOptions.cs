@@ -1,5 +1,10 @@
+using Bhrpc.Cluster;
+using Bhrpc.Extensions;
+using Bhrpc.LoadBalance;
 using Bhrpc.Metadata;
 using Bhrpc.Protocol;
+using Bhrpc.Proxy;
+using Bhrpc.Serialization;
 
 namespace Bhrpc;
 
@@ -27,8 +32,8 @@ public sealed class ReferenceOptions
     /// <summary>Direct connection: <c>host:port[,host:port]</c>; when set the registry is skipped.</summary>
     public string? DirectAddress { get; set; }
 
-    /// <summary>The serializer name. Default <c>json</c>.</summary>
-    public string Serializer { get; set; } = "json";
+    /// <summary>The serializer name. Default <c>json</c> (the <c>serializer</c> point's default).</summary>
+    public string Serializer { get; set; } = ExtensionLoader.DefaultName<IRpcSerializer>()!;
 
     /// <summary>The per-call timeout. Default 5 s.</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
@@ -47,11 +52,41 @@ public sealed class ReferenceOptions
     /// </summary>
     public MethodNaming MethodNaming { get; set; }
 
-    /// <summary>The load balancer name. Default <c>random</c>.</summary>
-    public string LoadBalancer { get; set; } = "random";
+    /// <summary>The load balancer name. Default <c>random</c> (the <c>loadbalancer</c> point's default).</summary>
+    public string LoadBalancer { get; set; } = ExtensionLoader.DefaultName<ILoadBalancer>()!;
 
     /// <summary>The proxy name. Default <c>dispatch</c> (Java alias <c>jdk</c>).</summary>
-    public string Proxy { get; set; } = "dispatch";
+    public string Proxy { get; set; } = ExtensionLoader.DefaultName<IProxyFactory>()!;
+
+    /// <summary>The cluster strategy and its settings. Default <c>failover</c> (the <c>cluster</c> point's default).</summary>
+    public ExtensionSpec Cluster { get; set; } = ExtensionLoader.DefaultName<ICluster>()!;
+
+    /// <summary>Retries after the first attempt, for <c>failover</c> and <c>failback</c>. Default null: 2.</summary>
+    public int? Retries { get; set; }
+
+    /// <summary>The default number of retries.</summary>
+    public const int DefaultRetries = 2;
+
+    /// <summary>
+    /// The longest one attempt waits for its response before a retrying cluster may try another provider (a
+    /// retry after a timeout needs an idempotent method). Default null: the whole <see cref="Timeout"/>.
+    /// </summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
+    /// <summary>This reference's filters, after the client's global ones; <c>-name</c> removes a global one.</summary>
+    public IList<ExtensionSpec> Filters { get; set; } = [];
+
+    /// <summary>The router chain between discovery and the load balancer (<c>tag</c>, <c>condition</c>), in order.</summary>
+    public IList<ExtensionSpec> Routers { get; set; } = [];
+
+    /// <summary>Per-method settings.</summary>
+    public IList<MethodOptions> Methods { get; set; } = [];
+
+    /// <summary>
+    /// Lazy (default true): connections open on the first call. False: creating the proxy looks up this
+    /// reference's providers and opens their connections at once (in the background; failures are retried with back-off).
+    /// </summary>
+    public bool Lazy { get; set; } = true;
 
     /// <summary>The effective service name.</summary>
     public string EffectiveServiceName => string.IsNullOrEmpty(ServiceName) ? Interface.FullName! : ServiceName;
@@ -102,6 +137,9 @@ public sealed class ReferenceOptions
     {
         var copy = (ReferenceOptions)MemberwiseClone();
         copy.Registry = Registry?.Clone();
+        copy.Filters = [.. Filters];
+        copy.Routers = [.. Routers];
+        copy.Methods = [.. Methods.Select(m => m.Clone())];
         return copy;
     }
 }

@@ -42,6 +42,16 @@ public sealed class ServerOptions
     /// <summary>How long stopping waits for in-flight calls. Default 10 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Filters every exported service runs (a service removes one with <c>-name</c>).</summary>
+    public IList<ExtensionSpec> Filters { get; set; } = [];
+
+    /// <summary>
+    /// Stopping: after deregistering and telling connected consumers it is going away, how long the server keeps
+    /// serving while they move to other providers (it goes on as soon as every consumer has closed its connection).
+    /// Default 5 s.
+    /// </summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Where extensions come from. Default <see cref="ExtensionLoader.Shared"/>.</summary>
     public ExtensionLoader Extensions { get; set; } = ExtensionLoader.Shared;
 
@@ -56,6 +66,7 @@ public sealed class ServerOptions
     {
         var copy = (ServerOptions)MemberwiseClone();
         copy.Registry = Registry?.Clone()!;
+        copy.Filters = [.. Filters];
         return copy;
     }
 
@@ -87,6 +98,12 @@ public sealed class ServerOptions
             throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.ShutdownTimeout must not be negative; got {ShutdownTimeout}.");
         }
 
+        if (GracePeriod < TimeSpan.Zero)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.GracePeriod must not be negative; got {GracePeriod}.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Filters);
         ArgumentNullException.ThrowIfNull(Registry);
         Registry.Validate();
     }

@@ -1,3 +1,4 @@
+using Bhrpc.Extensions;
 using Bhrpc.Metadata;
 using Bhrpc.Protocol;
 
@@ -31,6 +32,15 @@ public sealed class ServiceOptions
     /// resolved ignoring case when exactly one method with the same parameter types matches.
     /// </summary>
     public MethodNaming MethodNaming { get; set; }
+
+    /// <summary>The tag written to the registry (tag routing: consumers that ask for it with the <c>tag</c> attachment get this provider). Default null: none.</summary>
+    public string? Tag { get; set; }
+
+    /// <summary>This service's filters, after the server's global ones; <c>-name</c> removes a global one.</summary>
+    public IList<ExtensionSpec> Filters { get; set; } = [];
+
+    /// <summary>Per-method settings; on a service only <see cref="MethodOptions.Timeout"/> applies.</summary>
+    public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>The weight written to the registry: <see cref="Weight"/> clamped to 1..100.</summary>
     public int EffectiveWeight => Math.Clamp(Weight, 1, 100);

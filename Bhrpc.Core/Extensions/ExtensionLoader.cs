@@ -8,14 +8,16 @@ namespace Bhrpc.Extensions;
 /// Finds and creates extensions: implementations of interfaces marked <see cref="SpiAttribute"/>,
 /// found by their <see cref="SpiClassAttribute"/> in the bhrpc assemblies, in any loaded assembly
 /// that references Bhrpc.Core, in plug-in assemblies in <see cref="ExtensionLoaderOptions.PluginFolder"/>,
-/// and in registrations made in code. <see cref="Create{T}"/> makes a new instance on each call,
-/// so no two servers, clients or references share extension state.
+/// and in registrations made in code. <see cref="Create{T}(string?)"/> makes a new instance on each call,
+/// so no two servers, clients or references share extension state. An implementation with a public
+/// constructor taking an <see cref="ExtensionContext"/> is made with one (its name, owner, clock, logging and
+/// settings); otherwise with its parameterless constructor, and then it takes no settings.
 /// </summary>
 public sealed class ExtensionLoader
 {
     private static readonly Lazy<ExtensionLoader> s_shared = new(() => new ExtensionLoader(new ExtensionLoaderOptions()));
 
-    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<string, Func<object>>> _factories = new();
+    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<string, Factory>> _factories = new();
     private readonly HashSet<Assembly> _scanned = [];
     private readonly Dictionary<string, Assembly?> _pluginFiles = new(StringComparer.Ordinal);
     private readonly Lock _scanLock = new();
@@ -47,9 +49,44 @@ public sealed class ExtensionLoader
     {
         ArgumentNullException.ThrowIfNull(factory);
         ValidateName(typeof(T), name);
-        Point(typeof(T))[name] = () => factory();
+        Point(typeof(T))[name] = new Factory(null, _ => factory());
         return this;
     }
+
+    /// <summary>Registers an implementation in code that is made with its <see cref="ExtensionContext"/>, under <paramref name="name"/>.</summary>
+    public ExtensionLoader Register<T>(string name, Func<ExtensionContext, T> factory) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ValidateName(typeof(T), name);
+        Point(typeof(T))[name] = new Factory(null, context => factory(context!), TakesContext: true);
+        return this;
+    }
+
+    /// <summary>The name used for extension point <typeparamref name="T"/> when configuration names none (its <see cref="SpiAttribute.DefaultName"/>).</summary>
+    public static string? DefaultName<T>() where T : class => typeof(T).GetCustomAttribute<SpiAttribute>()?.DefaultName;
+
+    /// <summary>
+    /// Creates a new instance of the extension <paramref name="context"/> names, made with the context when its class
+    /// takes one. Settings given to an extension that takes none are refused.
+    /// </summary>
+    /// <exception cref="RpcException">The name is unknown (the message lists the known names), or settings were given to an extension that takes none, or its settings are invalid.</exception>
+    public T CreateFor<T>(ExtensionContext context) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var factory = Find(typeof(T), context.Name, context.Owner);
+        if (!factory.TakesContext && context.Settings.Count > 0)
+        {
+            throw new RpcException(
+                RpcStatusCode.Configuration,
+                $"{context.Owner}: {Describe(typeof(T))} '{context.Name}' takes no settings; remove {string.Join(", ", context.Settings.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        return (T)factory.Create(context);
+    }
+
+    /// <summary>The class that implements <paramref name="name"/> of point <typeparamref name="T"/>; null for one registered in code or an unknown name.</summary>
+    public Type? ImplementationType<T>(string name) where T : class
+        => Point(typeof(T)).TryGetValue(name, out var factory) ? factory.Type : null;
 
     /// <summary>Creates a new instance of the extension named <paramref name="name"/> (null or empty: the point's default).</summary>
     /// <exception cref="RpcException">The name is unknown; the message lists the known names.</exception>
@@ -58,16 +95,29 @@ public sealed class ExtensionLoader
         var point = typeof(T);
         var spi = point.GetCustomAttribute<SpiAttribute>()
             ?? throw new ArgumentException($"{point.FullName} is not an extension point: it has no [Spi] attribute.", nameof(T));
-        var effective = string.IsNullOrWhiteSpace(name) ? spi.DefaultName : name.Trim();
+        var effective = string.IsNullOrWhiteSpace(name)
+            ? spi.DefaultName ?? throw new RpcException(RpcStatusCode.Configuration, $"no {Describe(point)} was named and that extension point has no default; known names: {string.Join(", ", Names<T>())}.")
+            : name.Trim();
+        var factory = Find(point, effective, null);
+        return (T)factory.Create(factory.TakesContext ? new ExtensionContext(effective, Describe(point) + " " + effective) : null);
+    }
+
+    private Factory Find(Type point, string name, string? owner)
+    {
+        if (point.GetCustomAttribute<SpiAttribute>() is null)
+        {
+            throw new ArgumentException($"{point.FullName} is not an extension point: it has no [Spi] attribute.", nameof(point));
+        }
+
         var factories = Point(point);
-        if (!factories.TryGetValue(effective, out var factory))
+        if (!factories.TryGetValue(name.Trim(), out var factory))
         {
             throw new RpcException(
                 RpcStatusCode.Configuration,
-                $"unknown {Describe(point)} '{effective}'; known names: {string.Join(", ", factories.Keys.Order(StringComparer.Ordinal))}.");
+                $"{(owner is null ? string.Empty : owner + ": ")}unknown {Describe(point)} '{name.Trim()}'; known names: {string.Join(", ", factories.Keys.Order(StringComparer.Ordinal))}.");
         }
 
-        return (T)factory();
+        return factory;
     }
 
     /// <summary>The names known for extension point <typeparamref name="T"/>, sorted.</summary>
@@ -76,10 +126,10 @@ public sealed class ExtensionLoader
     /// <summary>Whether <paramref name="name"/> names an implementation of <typeparamref name="T"/>.</summary>
     public bool Contains<T>(string name) where T : class => Point(typeof(T)).ContainsKey(name);
 
-    private ConcurrentDictionary<string, Func<object>> Point(Type point)
+    private ConcurrentDictionary<string, Factory> Point(Type point)
     {
         EnsureScanned();
-        return _factories.GetOrAdd(point, static _ => new ConcurrentDictionary<string, Func<object>>(StringComparer.Ordinal));
+        return _factories.GetOrAdd(point, static _ => new ConcurrentDictionary<string, Factory>(StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -210,24 +260,42 @@ public sealed class ExtensionLoader
                 throw new InvalidOperationException($"{type.FullName} has [SpiClass(\"{spiClass.Name}\")] but implements no interface marked [Spi].");
             }
 
-            if (type.GetConstructor(Type.EmptyTypes) is null)
+            var withContext = type.GetConstructor([typeof(ExtensionContext)]);
+            if (withContext is null && type.GetConstructor(Type.EmptyTypes) is null)
             {
-                throw new InvalidOperationException($"{type.FullName} has [SpiClass(\"{spiClass.Name}\")] but no public parameterless constructor.");
+                throw new InvalidOperationException($"{type.FullName} has [SpiClass(\"{spiClass.Name}\")] but neither a public constructor taking an ExtensionContext nor a public parameterless one.");
             }
 
+            var captured = type;
+            var factory = withContext is not null
+                ? new Factory(type, context => CreateWith(withContext, context!), TakesContext: true)
+                : new Factory(type, _ => Activator.CreateInstance(captured)!);
             foreach (var point in points)
             {
-                var factories = _factories.GetOrAdd(point, static _ => new ConcurrentDictionary<string, Func<object>>(StringComparer.Ordinal));
+                var factories = _factories.GetOrAdd(point, static _ => new ConcurrentDictionary<string, Factory>(StringComparer.Ordinal));
                 foreach (var name in spiClass.Aliases.Prepend(spiClass.Name))
                 {
                     ValidateName(point, name);
-                    var captured = type;
-                    if (!factories.TryAdd(name, () => Activator.CreateInstance(captured)!))
+                    if (!factories.TryAdd(name, factory))
                     {
                         throw new InvalidOperationException($"two implementations of {point.FullName} are named '{name}'; {type.FullName} is one of them. Give each a distinct [SpiClass] name.");
                     }
                 }
             }
+        }
+    }
+
+    private static object CreateWith(ConstructorInfo constructor, ExtensionContext context)
+    {
+        try
+        {
+            return constructor.Invoke([context]);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // An extension refusing its settings throws an RpcException naming them: the caller sees that one.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
         }
     }
 
@@ -247,6 +315,13 @@ public sealed class ExtensionLoader
     private static string Describe(Type point) => point.Name switch
     {
         "IRpcSerializer" => "serializer",
+        "IRpcFilter" => "filter",
+        "ICluster" => "cluster",
+        "IRouter" => "router",
+        "ILoadBalancer" => "load balancer",
         _ => point.Name.StartsWith('I') ? point.Name[1..] : point.Name,
     };
+
+    /// <summary>How one implementation is made; <see cref="Type"/> is null for one registered in code.</summary>
+    private sealed record Factory(Type? Type, Func<ExtensionContext?, object> Create, bool TakesContext = false);
 }

@@ -1,12 +1,15 @@
+using Bhrpc.Cluster;
 using Bhrpc.Extensions;
-using Bhrpc.Registry;
 
 namespace Bhrpc.LoadBalance;
 
-/// <summary>Extension point <c>loadbalancer</c>: picks one provider for a call. Each reference owns its instance.</summary>
+/// <summary>
+/// Extension point <c>loadbalancer</c>: picks one provider for an attempt. Each reference owns its instance (made
+/// with an <see cref="ExtensionContext"/> when the class takes one); it is called concurrently.
+/// </summary>
 [Spi("random")]
 public interface ILoadBalancer
 {
-    /// <summary>Picks one of <paramref name="instances"/> (never empty).</summary>
-    ServiceInstance Select(IReadOnlyList<ServiceInstance> instances, in LoadBalanceContext context);
+    /// <summary>Picks one of <paramref name="providers"/> (never empty; the cluster has already left out ejected and excluded ones when it could).</summary>
+    Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context);
 }

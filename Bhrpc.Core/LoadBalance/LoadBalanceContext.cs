@@ -1,4 +1,16 @@
+using Bhrpc.Invocation;
+
 namespace Bhrpc.LoadBalance;
 
-/// <summary>What a load balancer may use to pick: the call's hash (first argument's, else the service key's) and the caller's IP.</summary>
-public readonly record struct LoadBalanceContext(string ServiceKey, int HashCode, string SourceIp);
+/// <summary>What a load balancer may use to pick.</summary>
+/// <param name="Invocation">The call.</param>
+/// <param name="HashCode">
+/// The call's hash, the same in every process: <see cref="StableHash.Of"/> of the first argument, else of the
+/// service key.
+/// </param>
+/// <param name="SourceIp">The consumer's IPv4 address.</param>
+public readonly record struct LoadBalanceContext(RpcInvocation Invocation, int HashCode, string SourceIp)
+{
+    /// <summary>The service key.</summary>
+    public string ServiceKey => Invocation.ServiceKey;
+}

@@ -1,5 +1,5 @@
+using Bhrpc.Cluster;
 using Bhrpc.Extensions;
-using Bhrpc.Registry;
 
 namespace Bhrpc.LoadBalance;
 
@@ -18,14 +18,14 @@ public sealed class RandomLoadBalancer : ILoadBalancer
     internal RandomLoadBalancer(Random random) => _random = random;
 
     /// <inheritdoc />
-    public ServiceInstance Select(IReadOnlyList<ServiceInstance> instances, in LoadBalanceContext context)
+    public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
     {
-        ArgumentNullException.ThrowIfNull(instances);
-        if (instances.Count == 0)
+        ArgumentNullException.ThrowIfNull(providers);
+        if (providers.Count == 0)
         {
-            throw new ArgumentException("expected at least one provider instance to choose from.", nameof(instances));
+            throw new ArgumentException("expected at least one provider to choose from.", nameof(providers));
         }
 
-        return instances.Count == 1 ? instances[0] : instances[_random.Next(instances.Count)];
+        return providers.Count == 1 ? providers[0] : providers[_random.Next(providers.Count)];
     }
 }

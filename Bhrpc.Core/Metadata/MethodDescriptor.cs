@@ -16,8 +16,8 @@ public sealed class MethodDescriptor
     /// <summary>Describes <paramref name="method"/>.</summary>
     /// <exception cref="RpcException">
     /// <see cref="RpcStatusCode.Configuration"/>: the method cannot be called remotely (generic, <c>ref</c>/<c>out</c>
-    /// parameters, a <see cref="CancellationToken"/> parameter, <see cref="IAsyncEnumerable{T}"/>, a by-ref result,
-    /// a bad <see cref="PortableNameAttribute"/>); the message names the interface, the method and the reason.
+    /// parameters, more than one <see cref="CancellationToken"/> parameter, <see cref="IAsyncEnumerable{T}"/>, a by-ref
+    /// result, a bad <see cref="PortableNameAttribute"/>); the message names the interface, the method and the reason.
     /// </exception>
     public MethodDescriptor(MethodInfo method)
     {
@@ -34,16 +34,29 @@ public sealed class MethodDescriptor
         Name = explicitName ?? method.Name;
         CamelCaseName = explicitName ?? MethodNames.CamelCase(method.Name);
         var parameters = method.GetParameters();
-        foreach (var parameter in parameters)
+        CancellationTokenIndex = -1;
+        for (var i = 0; i < parameters.Length; i++)
         {
+            var parameter = parameters[i];
             if (parameter.ParameterType.IsByRef || parameter.IsOut)
             {
                 throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is ref/out/in; RPC parameters must be passed by value.");
             }
 
-            if (parameter.ParameterType == typeof(CancellationToken) || parameter.ParameterType == typeof(CancellationToken?))
+            if (parameter.ParameterType == typeof(CancellationToken?))
             {
-                throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is a CancellationToken, which cannot be sent to a provider; support for it comes with the invocation pipeline. Remove the parameter until then.");
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is a CancellationToken?; declare it as a plain CancellationToken (it is not sent: it cancels the call).");
+            }
+
+            if (parameter.ParameterType == typeof(CancellationToken))
+            {
+                if (CancellationTokenIndex >= 0)
+                {
+                    throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is a second CancellationToken; a method takes at most one.");
+                }
+
+                CancellationTokenIndex = i;
+                continue;
             }
 
             if (IsAsyncEnumerable(parameter.ParameterType))
@@ -52,7 +65,9 @@ public sealed class MethodDescriptor
             }
         }
 
-        ParameterTypes = [.. parameters.Select(p => p.ParameterType)];
+        // The token is not on the wire: the consumer's cancels the call, the provider's is made from the deadline.
+        ParameterTypes = [.. parameters.Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => p.ParameterType)];
+        IsIdempotent = method.GetCustomAttribute<IdempotentAttribute>() is not null;
         PortableParameterTypes = [.. ParameterTypes.Select(PortableTypeNames.Of)];
         Signature = BuildSignature(Name, PortableParameterTypes);
         CamelCaseSignature = HasExplicitName || CamelCaseName == Name ? Signature : BuildSignature(CamelCaseName, PortableParameterTypes);
@@ -114,8 +129,14 @@ public sealed class MethodDescriptor
     /// <summary>Whether the method's wire name comes from a <see cref="PortableNameAttribute"/> (no naming changes it).</summary>
     public bool HasExplicitName { get; }
 
-    /// <summary>The declared parameter types.</summary>
+    /// <summary>The declared parameter types on the wire: every parameter but a <see cref="CancellationToken"/>.</summary>
     public Type[] ParameterTypes { get; }
+
+    /// <summary>The position of the method's <see cref="CancellationToken"/> parameter among all its parameters; -1 when it has none.</summary>
+    public int CancellationTokenIndex { get; }
+
+    /// <summary>Whether the method is marked <see cref="IdempotentAttribute"/>: a timeout or a remote failure may be retried.</summary>
+    public bool IsIdempotent { get; }
 
     /// <summary>The portable names of <see cref="ParameterTypes"/>.</summary>
     public string[] PortableParameterTypes { get; }
@@ -140,6 +161,41 @@ public sealed class MethodDescriptor
 
     /// <summary>The signature a request names under <paramref name="naming"/>.</summary>
     public string SignatureFor(MethodNaming naming) => naming == MethodNaming.CamelCase ? CamelCaseSignature : Signature;
+
+    /// <summary>Consumer side: the arguments to send, without the <see cref="CancellationToken"/> (the same array when there is none).</summary>
+    public object?[] ToWireArguments(object?[] callArguments)
+    {
+        ArgumentNullException.ThrowIfNull(callArguments);
+        if (CancellationTokenIndex < 0)
+        {
+            return callArguments;
+        }
+
+        var wire = new object?[callArguments.Length - 1];
+        Array.Copy(callArguments, 0, wire, 0, CancellationTokenIndex);
+        Array.Copy(callArguments, CancellationTokenIndex + 1, wire, CancellationTokenIndex, wire.Length - CancellationTokenIndex);
+        return wire;
+    }
+
+    /// <summary>Consumer side: the caller's <see cref="CancellationToken"/> argument, or <see cref="CancellationToken.None"/>.</summary>
+    public CancellationToken CallerToken(object?[] callArguments)
+        => CancellationTokenIndex >= 0 && callArguments[CancellationTokenIndex] is CancellationToken token ? token : CancellationToken.None;
+
+    /// <summary>Provider side: the arguments to call the method with, <paramref name="token"/> put where the method takes its token.</summary>
+    public object?[] ToCallArguments(object?[] wireArguments, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(wireArguments);
+        if (CancellationTokenIndex < 0)
+        {
+            return wireArguments;
+        }
+
+        var call = new object?[wireArguments.Length + 1];
+        Array.Copy(wireArguments, 0, call, 0, CancellationTokenIndex);
+        call[CancellationTokenIndex] = token;
+        Array.Copy(wireArguments, CancellationTokenIndex, call, CancellationTokenIndex + 1, wireArguments.Length - CancellationTokenIndex);
+        return call;
+    }
 
     /// <summary>Builds the signature a request names: <c>Name(portable,portable)</c>.</summary>
     public static string BuildSignature(string name, IReadOnlyList<string> portableParameterTypes)

@@ -20,4 +20,10 @@ public enum MessageType : byte
 
     /// <summary>Pong answering a provider ping.</summary>
     HeartbeatToProvider = 6,
+
+    /// <summary>
+    /// bhrpc.NET only, provider to consumer, empty body: the provider is stopping; it still answers what it has,
+    /// but new calls should go to another provider. Java bhrpc's decoder drops a frame of unknown type silently.
+    /// </summary>
+    GoingAway = 7,
 }

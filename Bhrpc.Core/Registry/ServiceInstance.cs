@@ -27,6 +27,12 @@ public sealed record ServiceInstance(
     /// <summary><c>{serviceName}#{version}#{group}</c>.</summary>
     public string ServiceKey => Protocol.ServiceKey.Build(ServiceName, Version, Group);
 
+    /// <summary>
+    /// The provider's tag for tag routing (<see cref="ServiceOptions.Tag"/>); null when it has none. Written to the
+    /// registry payload as <c>tag</c> only when set (Java bhrpc's reader ignores the key).
+    /// </summary>
+    public string? Tag { get; init; }
+
     /// <summary><c>host:port</c>.</summary>
     public string Address => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 }

@@ -109,8 +109,11 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
             throw new RpcException(RpcStatusCode.NoProvider, $"no provider for {_serviceKey} in {_providers.Description}; start a provider of that service, version and group, or check the registry address.");
         }
 
-        var hash = arguments.Length > 0 && arguments[0] is { } first ? first.GetHashCode() : _serviceKey.GetHashCode(StringComparison.Ordinal);
-        var instance = _loadBalancer.Select(providers, new LoadBalanceContext(_serviceKey, hash, _sourceIp));
+        var hash = arguments.Length > 0 ? StableHash.Of(arguments[0]) : StableHash.OfString(_serviceKey);
+        var clock = _clientOptions.TimeProvider;
+        var candidates = providers.Select(p => new Cluster.Provider(p, new Cluster.ProviderStats(p.Address, clock))).ToList();
+        var invocation = new Invocation.RpcInvocation(Invocation.RpcSide.Consumer, _serviceKey, call.Method, call.Method.NameFor(_options.MethodNaming), arguments, clock);
+        var instance = _loadBalancer.Select(candidates, new LoadBalanceContext(invocation, hash, _sourceIp)).Instance;
         Send(_pool.Get(instance.Host, instance.Port, call), call, arguments);
     }
 

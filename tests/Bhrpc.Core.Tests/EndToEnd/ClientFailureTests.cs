@@ -179,7 +179,7 @@ public sealed class ClientFailureTests
 
     private sealed class BrokenLoadBalancer : ILoadBalancer
     {
-        public ServiceInstance Select(IReadOnlyList<ServiceInstance> instances, in LoadBalanceContext context)
+        public Bhrpc.Cluster.Provider Select(IReadOnlyList<Bhrpc.Cluster.Provider> providers, in LoadBalanceContext context)
             => throw new InvalidOperationException("broken on purpose");
     }
 }

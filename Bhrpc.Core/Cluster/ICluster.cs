@@ -1,0 +1,17 @@
+using Bhrpc.Extensions;
+using Bhrpc.Invocation;
+
+namespace Bhrpc.Cluster;
+
+/// <summary>
+/// Extension point <c>cluster</c>: how one call uses the providers: <c>failover</c> (the default), <c>failfast</c>,
+/// <c>failsafe</c>, <c>failback</c>, <c>forking</c>, <c>broadcast</c>. It routes and picks through the
+/// <see cref="ClusterContext"/> and sends each attempt through it; every attempt shares the invocation's deadline.
+/// One instance per reference; called concurrently.
+/// </summary>
+[Spi("failover")]
+public interface ICluster
+{
+    /// <summary>Runs the call; failures come back as <see cref="RpcResult.FromException"/>, never thrown.</summary>
+    ValueTask<RpcResult> InvokeAsync(RpcInvocation invocation, ClusterContext context);
+}
