@@ -47,4 +47,7 @@ public enum RpcStatusCode
 
     /// <summary>The configuration is invalid.</summary>
     Configuration,
+
+    /// <summary>The caller cancelled the call (its <see cref="CancellationToken"/> fired) before the response arrived.</summary>
+    Cancelled,
 }
