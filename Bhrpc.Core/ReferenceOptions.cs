@@ -94,6 +94,10 @@ public sealed class ReferenceOptions
     /// <summary>The service key.</summary>
     public string Key => ServiceKey.Build(EffectiveServiceName, Version, Group);
 
+    /// <summary>Checks a direct address list, <c>host:port[,host:port]</c>; the error names <paramref name="setting"/>.</summary>
+    /// <exception cref="RpcException"><see cref="RpcStatusCode.Configuration"/>: not a list of host:port.</exception>
+    public static void ValidateDirectAddress(string text, string setting) => _ = Internal.HostPort.ParseList(text, setting);
+
     /// <summary>Throws when a setting is invalid, naming the setting.</summary>
     public void Validate()
     {

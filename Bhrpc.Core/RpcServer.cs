@@ -78,6 +78,9 @@ public sealed partial class RpcServer : IAsyncDisposable
     /// <summary>Completes when stopping has begun (new calls are refused from then on).</summary>
     internal Task Stopping => _stoppingSignal.Task;
 
+    /// <summary>Whether stopping has begun: the server deregistered and refuses new calls, or has stopped.</summary>
+    public bool IsStopping => _stoppingSignal.Task.IsCompleted;
+
     /// <summary>Drops every connection at once, as a network failure would.</summary>
     internal void AbortConnections()
     {

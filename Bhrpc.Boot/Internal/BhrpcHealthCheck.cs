@@ -20,7 +20,7 @@ internal sealed class BhrpcHealthCheck : IHealthCheck
         }
 
         var server = _runtime.Server;
-        if (_runtime.HasServices && (server is null || server.Port == 0 || server.Stopping.IsCompleted))
+        if (_runtime.HasServices && (server is null || server.Port == 0 || server.IsStopping))
         {
             return HealthCheckResult.Unhealthy("the bhrpc server is not listening (the host has not started it, or it stopped).");
         }

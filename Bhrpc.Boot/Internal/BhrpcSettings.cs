@@ -161,7 +161,7 @@ internal sealed class BhrpcSettings
         {
             try
             {
-                _ = Bhrpc.Internal.HostPort.ParseList(options.DirectAddress, $"{section}:DirectAddress");
+                ReferenceOptions.ValidateDirectAddress(options.DirectAddress, $"{section}:DirectAddress");
             }
             catch (RpcException e) when (e.StatusCode == RpcStatusCode.Configuration)
             {

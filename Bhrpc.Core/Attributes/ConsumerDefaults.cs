@@ -37,7 +37,7 @@ public sealed class ConsumerDefaults
     public MethodNaming? MethodNaming { get; set; }
 
     /// <summary>A reference to <paramref name="interfaceType"/> with the built-in defaults overridden by the set defaults.</summary>
-    internal ReferenceOptions NewReference(Type interfaceType)
+    public ReferenceOptions NewReference(Type interfaceType)
     {
         ArgumentNullException.ThrowIfNull(interfaceType);
         var reference = new ReferenceOptions { Interface = interfaceType };

@@ -14,7 +14,7 @@ public sealed partial class RpcReferenceAttribute
     /// <param name="defaults">The front end's consumer defaults, or null.</param>
     /// <param name="where">Names the member in error messages, like <c>Shop.Cart._greeter</c>.</param>
     /// <exception cref="RpcException">A setting is invalid; the message names the member and the setting.</exception>
-    internal ReferenceOptions ToReferenceOptions(Type interfaceType, ConsumerDefaults? defaults, string where)
+    public ReferenceOptions ToReferenceOptions(Type interfaceType, ConsumerDefaults? defaults, string where)
     {
         ArgumentNullException.ThrowIfNull(interfaceType);
         Validate(where);

@@ -98,8 +98,8 @@ public sealed partial class RpcReferenceAttribute : Attribute
     public string? ServiceName { get; set; }
 
     /// <summary>Whether <see cref="Oneway"/> was given, so that <c>Oneway = false</c> overrides a default of true.</summary>
-    internal bool OnewaySet { get; private set; }
+    public bool OnewaySet { get; private set; }
 
     /// <summary>Whether <see cref="MethodNaming"/> was given, so that <c>AsDeclared</c> overrides a default of <c>CamelCase</c>.</summary>
-    internal bool MethodNamingSet { get; private set; }
+    public bool MethodNamingSet { get; private set; }
 }

@@ -44,7 +44,7 @@ public sealed class RpcServiceAttribute : Attribute
     public MethodNaming MethodNaming { get; set; }
 
     /// <summary>The Core options that export <paramref name="implementation"/> as this attribute describes.</summary>
-    internal ServiceOptions ToServiceOptions(object implementation)
+    public ServiceOptions ToServiceOptions(object implementation)
     {
         ArgumentNullException.ThrowIfNull(implementation);
         return new ServiceOptions

@@ -10,7 +10,7 @@ namespace Bhrpc.Injection;
 /// shared <see cref="RpcClient"/>. References with the same settings share one proxy. Used by the Autofac
 /// module and the XML context.
 /// </summary>
-internal sealed class ReferenceInjector
+public sealed class ReferenceInjector
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
@@ -68,7 +68,7 @@ internal sealed class ReferenceInjector
     }
 
     /// <summary>Everything that makes two references behave differently.</summary>
-    internal static string KeyOf(ReferenceOptions options) => string.Join(
+    public static string KeyOf(ReferenceOptions options) => string.Join(
         '|',
         options.Interface.AssemblyQualifiedName,
         options.Key,

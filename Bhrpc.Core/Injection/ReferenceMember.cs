@@ -4,7 +4,7 @@ using Bhrpc.Attributes;
 namespace Bhrpc.Injection;
 
 /// <summary>One field or property marked <see cref="RpcReferenceAttribute"/>, and how to set it.</summary>
-internal sealed class ReferenceMember
+public sealed class ReferenceMember
 {
     private readonly FieldInfo? _field;
     private readonly PropertyInfo? _property;

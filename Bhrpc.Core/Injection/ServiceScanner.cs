@@ -4,7 +4,7 @@ using Bhrpc.Attributes;
 namespace Bhrpc.Injection;
 
 /// <summary>Finds <see cref="RpcServiceAttribute"/> classes and describes what they export.</summary>
-internal static class ServiceScanner
+public static class ServiceScanner
 {
     /// <summary>
     /// The concrete classes in <paramref name="assemblies"/> that carry <see cref="RpcServiceAttribute"/>,

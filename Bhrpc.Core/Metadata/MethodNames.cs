@@ -1,7 +1,7 @@
 namespace Bhrpc.Metadata;
 
 /// <summary>Applies a <see cref="MethodNaming"/> to a declared method name, and parses its configured spelling.</summary>
-internal static class MethodNames
+public static class MethodNames
 {
     /// <summary>The spellings front ends accept, in the order messages list them.</summary>
     public static readonly IReadOnlyList<string> Spellings = ["asDeclared", "camelCase"];
