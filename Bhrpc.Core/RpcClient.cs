@@ -23,6 +23,7 @@ public sealed class RpcClient : IAsyncDisposable
     private readonly ClientOptions _options;
     private readonly SerializerSet _serializers;
     private readonly ConnectionPool _pool;
+    private readonly ProviderStatsTable _stats;
     private readonly ConcurrentDictionary<(string Type, string Address, string Root), Lazy<IRegistry>> _registries = new();
     private readonly ConcurrentDictionary<(IRegistry Registry, string Key), RegistryProviders> _providers = new();
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
@@ -37,7 +38,8 @@ public sealed class RpcClient : IAsyncDisposable
         var logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RpcClient>();
         _logger = logger;
         _serializers = new SerializerSet(_options.Extensions);
-        _pool = new ConnectionPool(_options, _serializers, logger);
+        _stats = new ProviderStatsTable(_options.TimeProvider);
+        _pool = new ConnectionPool(_options, _serializers, _stats, logger);
         _sourceIp = Internal.LocalAddress.IPv4;
     }
 

@@ -25,8 +25,9 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
     private readonly ITimer _deadlines;
     private volatile bool _disposed;
 
-    public ConnectionPool(ClientOptions options, SerializerSet serializers, ILogger logger)
+    public ConnectionPool(ClientOptions options, SerializerSet serializers, ProviderStatsTable stats, ILogger logger)
     {
+        Stats = stats;
         _options = options;
         _serializers = serializers;
         _pingSerializer = serializers.Get("json");
@@ -37,6 +38,9 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         // Synchronous callers also keep their own deadline, so they time out even when this timer's pool is starved.
         _deadlines = options.TimeProvider.CreateTimer(static s => ((ConnectionPool)s!).ExpireOverdue(), this, DeadlineTick, DeadlineTick);
     }
+
+    /// <summary>The statistics of every address, shared with the references.</summary>
+    public ProviderStatsTable Stats { get; }
 
     /// <summary>How often timeouts are checked; a call times out at most this much late.</summary>
     public static TimeSpan DeadlineTick { get; } = TimeSpan.FromMilliseconds(20);
