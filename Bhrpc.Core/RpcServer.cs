@@ -44,6 +44,11 @@ public sealed partial class RpcServer : IAsyncDisposable
             throw new RpcException(RpcStatusCode.Configuration, $"service {duplicate.Key} is exported twice; give each export a distinct version or group.");
         }
 
+        foreach (var service in _services)
+        {
+            service.BuildChain(options);
+        }
+
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RpcServer>();
     }
 
@@ -108,7 +113,8 @@ public sealed partial class RpcServer : IAsyncDisposable
                 serializers,
                 serializers.Get(_options.Serializer),
                 _options.MaxFrameSize,
-                _logger);
+                _logger,
+                _options.TimeProvider);
             _handler = new RpcConnectionHandler(_dispatcher, _options, _logger);
             var registryOptions = _options.Registry.Clone();
             registryOptions.LoggerFactory ??= _options.LoggerFactory;

@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
+using Bhrpc.Invocation;
+using Bhrpc.Invocation.Internal;
 using Bhrpc.Metadata;
+using Bhrpc.Reflect;
 
 namespace Bhrpc.Server.Internal;
 
@@ -24,6 +27,43 @@ internal sealed class ExportedService
     }
 
     public ServiceOptions Options { get; }
+
+    /// <summary>The provider filter chain in front of the method call; null when no filter applies (the direct path).</summary>
+    public RpcInvocationDelegate? Chain { get; private set; }
+
+    /// <summary>Runs the service's methods; set by the dispatcher when the server starts.</summary>
+    public IReflectInvoker? Invoker { get; set; }
+
+    /// <summary>Builds <see cref="Chain"/> from the server's and the service's filters (refusing bad ones with <see cref="RpcStatusCode.Configuration"/>).</summary>
+    public void BuildChain(ServerOptions server)
+    {
+        var chain = FilterChain.Build(
+            server.Extensions,
+            server.Filters,
+            Options.Filters,
+            RpcSide.Provider,
+            $"service {Key}",
+            server.TimeProvider,
+            server.LoggerFactory,
+            InvokeAsync,
+            out var count);
+        Chain = count == 0 ? null : chain;
+    }
+
+    /// <summary>The chain's terminal: calls the method; never throws (a failure is the result).</summary>
+    private async ValueTask<RpcResult> InvokeAsync(RpcInvocation invocation)
+    {
+        try
+        {
+            var method = invocation.Method;
+            var returned = Invoker!.Invoke(Options.Implementation, method.Method, method.ToCallArguments(invocation.Arguments, invocation.CancellationToken));
+            return RpcResult.FromValue(await method.AwaitReturnedAsync(returned).ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            return RpcResult.FromException(e);
+        }
+    }
 
     /// <summary><c>{serviceName}#{version}#{group}</c>.</summary>
     public string Key { get; }

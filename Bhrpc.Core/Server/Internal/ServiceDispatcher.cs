@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using Bhrpc.Codec;
+using Bhrpc.Invocation;
 using Bhrpc.Metadata;
 using Bhrpc.Protocol;
 using Bhrpc.Reflect;
@@ -20,20 +21,27 @@ internal sealed partial class ServiceDispatcher
     private readonly FrozenDictionary<(string Name, string Version, string Group), ExportedService> _services;
     private readonly IReflectInvoker _invoker;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly int _maxFrameSize;
     private readonly string _serviceList;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
     private volatile bool _stopping;
 
-    public ServiceDispatcher(IEnumerable<ExportedService> services, IReflectInvoker invoker, SerializerSet serializers, SerializerEntry defaultSerializer, int maxFrameSize, ILogger logger)
+    public ServiceDispatcher(IEnumerable<ExportedService> services, IReflectInvoker invoker, SerializerSet serializers, SerializerEntry defaultSerializer, int maxFrameSize, ILogger logger, TimeProvider? clock = null)
     {
         _services = services.ToFrozenDictionary(s => (s.Options.EffectiveServiceName, s.Options.Version, s.Options.Group ?? string.Empty));
         _invoker = invoker;
+        foreach (var service in _services.Values)
+        {
+            service.Invoker = invoker;
+        }
+
         Serializers = serializers;
         DefaultSerializer = defaultSerializer;
         _maxFrameSize = maxFrameSize;
         _logger = logger;
+        _clock = clock ?? TimeProvider.System;
         _serviceList = _services.Count == 0 ? "(none)" : string.Join(", ", _services.Values.Select(s => s.Key).Order(StringComparer.Ordinal));
     }
 
@@ -119,7 +127,7 @@ internal sealed partial class ServiceDispatcher
             return;
         }
 
-        var call = new Call(this, connection, service, method, arguments, serializer, header.RequestId, request.Async, oneway);
+        var call = new Call(this, connection, service, method, request.MethodName, arguments, request.Attachments, serializer, header.RequestId, request.Async, oneway);
         ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
     }
 
@@ -159,12 +167,12 @@ internal sealed partial class ServiceDispatcher
             + "the body was discarded. Raise ServerOptions.MaxFrameSize on the provider, or send less.");
     }
 
-    private void SendFailure(ServerConnection connection, long requestId, SerializerEntry serializer, string message, string errorType, bool async = false)
+    private void SendFailure(ServerConnection connection, long requestId, SerializerEntry serializer, string message, string errorType, bool async = false, IReadOnlyDictionary<string, string>? attachments = null)
     {
         var builder = new FrameBuilder(_maxFrameSize);
         try
         {
-            serializer.Serializer.WriteResponse(new RpcResponse { Error = message, ErrorType = errorType, Async = async }, builder);
+            serializer.Serializer.WriteResponse(new RpcResponse { Error = message, ErrorType = errorType, Async = async, Attachments = attachments }, builder);
             connection.TrySend(builder.Complete(MessageType.Response, RpcHeader.StatusFailure, requestId, serializer.PaddedName));
         }
         catch (Exception e)
@@ -174,13 +182,13 @@ internal sealed partial class ServiceDispatcher
         }
     }
 
-    private void SendResult(ServerConnection connection, long requestId, SerializerEntry serializer, MethodDescriptor method, object? result, bool async)
+    private void SendResult(ServerConnection connection, long requestId, SerializerEntry serializer, MethodDescriptor method, object? result, bool async, IReadOnlyDictionary<string, string>? attachments = null)
     {
         var builder = new FrameBuilder(_maxFrameSize);
         OutgoingFrame frame;
         try
         {
-            serializer.Serializer.WriteResponse(new RpcResponse { Result = result, ResultClrType = method.ResultType, Async = async }, builder);
+            serializer.Serializer.WriteResponse(new RpcResponse { Result = result, ResultClrType = method.ResultType, Async = async, Attachments = attachments }, builder);
             frame = builder.Complete(MessageType.Response, RpcHeader.StatusSuccess, requestId, serializer.PaddedName);
         }
         catch (Exception e)
@@ -200,19 +208,70 @@ internal sealed partial class ServiceDispatcher
         ServerConnection connection,
         ExportedService service,
         MethodDescriptor method,
+        string methodName,
         object?[] arguments,
+        IReadOnlyDictionary<string, string>? attachments,
         SerializerEntry serializer,
         long requestId,
         bool async,
         bool oneway) : IThreadPoolWorkItem
     {
-        public void Execute() => _ = RunAsync();
+        public void Execute() => _ = service.Chain is null ? RunAsync() : RunChainAsync(service.Chain);
+
+        /// <summary>Through the service's filters: the result (value or exception) and the response attachments come from the chain.</summary>
+        private async Task RunChainAsync(RpcInvocationDelegate chain)
+        {
+            try
+            {
+                var invocation = new RpcInvocation(RpcSide.Provider, service.Key, method, methodName, arguments, dispatcher._clock)
+                {
+                    RemoteAddress = connection.RemoteAddress,
+                    Oneway = oneway,
+                };
+                if (attachments is not null)
+                {
+                    foreach (var (key, value) in attachments)
+                    {
+                        invocation.Attachments[key] = value;
+                    }
+                }
+
+                RpcResult result;
+                try
+                {
+                    result = await chain(invocation).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    // A filter broke the contract and threw: the caller still gets a failure response.
+                    result = RpcResult.FromException(e);
+                }
+
+                if (result.Exception is { } error)
+                {
+                    Log.ServiceThrew(dispatcher._logger, service.Key, method.Signature, error);
+                    if (!oneway)
+                    {
+                        var errorType = error is RpcException rpc ? ErrorTypes.For(rpc.StatusCode) : error.GetType().FullName ?? error.GetType().Name;
+                        dispatcher.SendFailure(connection, requestId, serializer, error.Message, errorType, async, invocation.WireResponseAttachments);
+                    }
+                }
+                else if (!oneway)
+                {
+                    dispatcher.SendResult(connection, requestId, serializer, method, result.Value, async, invocation.WireResponseAttachments);
+                }
+            }
+            finally
+            {
+                dispatcher.Completed();
+            }
+        }
 
         private async Task RunAsync()
         {
             try
             {
-                var returned = dispatcher._invoker.Invoke(service.Options.Implementation, method.Method, arguments);
+                var returned = dispatcher._invoker.Invoke(service.Options.Implementation, method.Method, method.ToCallArguments(arguments, CancellationToken.None));
                 var result = await method.AwaitReturnedAsync(returned).ConfigureAwait(false);
                 if (!oneway)
                 {
