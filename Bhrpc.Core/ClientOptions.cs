@@ -18,17 +18,8 @@ public sealed class ClientOptions
     /// <summary>The largest response body accepted, in bytes. Default 8 MiB.</summary>
     public int MaxFrameSize { get; set; } = ServerOptions.DefaultMaxFrameSize;
 
-    /// <summary>Filters every reference of this client runs (a reference removes one with <c>-name</c>).</summary>
+    /// <summary>Filters every reference of this client runs (a reference removes one with <c>-name</c>). Not run yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
-
-    /// <summary>How long an address that refused a connection (or failed <see cref="EjectAfterFailures"/> attempts in a row) is skipped by the load balancers at first; doubled per ejection in a row. Default 1 s.</summary>
-    public TimeSpan EjectionBackoff { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The longest ejection. Default 30 s.</summary>
-    public TimeSpan MaxEjectionBackoff { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Failed attempts in a row (timeouts, lost connections) after which an address is ejected. Default 3; a refused connection ejects at once.</summary>
-    public int EjectAfterFailures { get; set; } = 3;
 
     /// <summary>Where extensions come from. Default <see cref="ExtensionLoader.Shared"/>.</summary>
     public ExtensionLoader Extensions { get; set; } = ExtensionLoader.Shared;
@@ -57,17 +48,12 @@ public sealed class ClientOptions
             throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.MaxFrameSize must be at least 64 bytes; got {MaxFrameSize}.");
         }
 
-        if (EjectionBackoff <= TimeSpan.Zero || MaxEjectionBackoff < EjectionBackoff)
-        {
-            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.EjectionBackoff must be positive and at most MaxEjectionBackoff; got {EjectionBackoff} and {MaxEjectionBackoff}.");
-        }
-
-        if (EjectAfterFailures < 1)
-        {
-            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.EjectAfterFailures must be at least 1; got {EjectAfterFailures}.");
-        }
-
         ArgumentNullException.ThrowIfNull(Filters);
+        if (Filters.Count > 0)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.Filters ({string.Join(", ", Filters)}): consumer filters are not run yet (the consumer pipeline is being built, issue 11); remove them. Provider filters (ServerOptions.Filters, ServiceOptions.Filters) work.");
+        }
+
         ArgumentNullException.ThrowIfNull(Registry);
         Registry.Validate();
     }

@@ -58,33 +58,33 @@ public sealed class ReferenceOptions
     /// <summary>The proxy name. Default <c>dispatch</c> (Java alias <c>jdk</c>).</summary>
     public string Proxy { get; set; } = ExtensionLoader.DefaultName<IProxyFactory>()!;
 
-    /// <summary>The cluster strategy and its settings. Default <c>failover</c> (the <c>cluster</c> point's default).</summary>
+    /// <summary>The cluster strategy and its settings. Default <c>failover</c> (the <c>cluster</c> point's default). Not in effect yet: only the default is accepted, and each call is one attempt.</summary>
     public ExtensionSpec Cluster { get; set; } = ExtensionLoader.DefaultName<ICluster>()!;
 
-    /// <summary>Retries after the first attempt, for <c>failover</c> and <c>failback</c>. Default null: 2.</summary>
+    /// <summary>Retries after the first attempt, for <c>failover</c> and <c>failback</c>. Not in effect yet: a value is refused by <see cref="Validate"/>.</summary>
     public int? Retries { get; set; }
 
     /// <summary>The default number of retries.</summary>
     public const int DefaultRetries = 2;
 
     /// <summary>
-    /// The longest one attempt waits for its response before a retrying cluster may try another provider (a
-    /// retry after a timeout needs an idempotent method). Default null: the whole <see cref="Timeout"/>.
+    /// The longest one attempt waits for its response before a retrying cluster may try another provider.
+    /// Not in effect yet: a value is refused by <see cref="Validate"/>.
     /// </summary>
     public TimeSpan? AttemptTimeout { get; set; }
 
-    /// <summary>This reference's filters, after the client's global ones; <c>-name</c> removes a global one.</summary>
+    /// <summary>This reference's filters, after the client's global ones; <c>-name</c> removes a global one. Not run yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
-    /// <summary>The router chain between discovery and the load balancer (<c>tag</c>, <c>condition</c>), in order.</summary>
+    /// <summary>The router chain between discovery and the load balancer, in order. Not in effect yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
     public IList<ExtensionSpec> Routers { get; set; } = [];
 
-    /// <summary>Per-method settings.</summary>
+    /// <summary>Per-method settings. Not in effect yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
     public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>
-    /// Lazy (default true): connections open on the first call. False: creating the proxy looks up this
-    /// reference's providers and opens their connections at once (in the background; failures are retried with back-off).
+    /// Lazy (default true): connections open on the first call. Eager connect (false) is not in effect yet and is
+    /// refused by <see cref="Validate"/>.
     /// </summary>
     public bool Lazy { get; set; } = true;
 
@@ -133,7 +133,50 @@ public sealed class ReferenceOptions
             }
         }
 
+        RefuseNotYetInEffect();
         Registry?.Validate();
+    }
+
+    /// <summary>
+    /// The pipeline settings whose consumer side is still being built (issue 11): only their defaults are accepted,
+    /// so that none is silently ignored. Today every call is one attempt at the load balancer's pick.
+    /// </summary>
+    private void RefuseNotYetInEffect()
+    {
+        string? setting = null;
+        if (Cluster is null || Cluster.Settings.Count > 0 || !string.Equals(Cluster.Name, ExtensionLoader.DefaultName<ICluster>(), StringComparison.Ordinal))
+        {
+            setting = $"Cluster ({Cluster})";
+        }
+        else if (Retries is not null)
+        {
+            setting = $"Retries ({Retries})";
+        }
+        else if (AttemptTimeout is not null)
+        {
+            setting = "AttemptTimeout";
+        }
+        else if (Filters.Count > 0)
+        {
+            setting = $"Filters ({string.Join(", ", Filters)})";
+        }
+        else if (Routers.Count > 0)
+        {
+            setting = $"Routers ({string.Join(", ", Routers)})";
+        }
+        else if (Methods.Count > 0)
+        {
+            setting = "Methods";
+        }
+        else if (!Lazy)
+        {
+            setting = "Lazy = false";
+        }
+
+        if (setting is not null)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.{setting} of {Interface.FullName}: the consumer pipeline (cluster modes, retries, filters, routers, per-method settings, eager connect) is not in effect yet (issue 11); leave it at its default. Today each call is one attempt at the load balancer's pick.");
+        }
     }
 
     /// <summary>A copy, so that a caller's later changes do not reach a live proxy.</summary>

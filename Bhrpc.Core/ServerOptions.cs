@@ -45,13 +45,6 @@ public sealed class ServerOptions
     /// <summary>Filters every exported service runs (a service removes one with <c>-name</c>).</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
-    /// <summary>
-    /// Stopping: after deregistering and telling connected consumers it is going away, how long the server keeps
-    /// serving while they move to other providers (it goes on as soon as every consumer has closed its connection).
-    /// Default 5 s.
-    /// </summary>
-    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>Where extensions come from. Default <see cref="ExtensionLoader.Shared"/>.</summary>
     public ExtensionLoader Extensions { get; set; } = ExtensionLoader.Shared;
 
@@ -96,11 +89,6 @@ public sealed class ServerOptions
         if (ShutdownTimeout < TimeSpan.Zero)
         {
             throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.ShutdownTimeout must not be negative; got {ShutdownTimeout}.");
-        }
-
-        if (GracePeriod < TimeSpan.Zero)
-        {
-            throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.GracePeriod must not be negative; got {GracePeriod}.");
         }
 
         ArgumentNullException.ThrowIfNull(Filters);

@@ -33,13 +33,13 @@ public sealed class ServiceOptions
     /// </summary>
     public MethodNaming MethodNaming { get; set; }
 
-    /// <summary>The tag written to the registry (tag routing: consumers that ask for it with the <c>tag</c> attachment get this provider). Default null: none.</summary>
+    /// <summary>The tag for tag routing. Not in effect yet: a non-null tag is refused by <see cref="Validate"/>.</summary>
     public string? Tag { get; set; }
 
     /// <summary>This service's filters, after the server's global ones; <c>-name</c> removes a global one.</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
-    /// <summary>Per-method settings; on a service only <see cref="MethodOptions.Timeout"/> applies.</summary>
+    /// <summary>Per-method settings. Not in effect yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
     public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>The weight written to the registry: <see cref="Weight"/> clamped to 1..100.</summary>
@@ -67,6 +67,11 @@ public sealed class ServiceOptions
         if (string.IsNullOrEmpty(Version) || Version.Contains('#') || (Group ?? string.Empty).Contains('#') || EffectiveServiceName.Contains('#'))
         {
             throw new RpcException(RpcStatusCode.Configuration, $"service name, version and group of {ServiceType.FullName} must not contain '#', and the version must not be empty.");
+        }
+
+        if (Tag is not null || Methods.Count > 0)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.{(Tag is not null ? "Tag" : "Methods")} of {ServiceType.FullName}: tags and per-method settings are not in effect yet (issue 11); remove them.");
         }
 
         // Refuses methods that cannot be called remotely, naming the method and the reason.

@@ -48,6 +48,11 @@ public sealed class MethodDescriptor
                 throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter '{parameter.Name}' is a CancellationToken?; declare it as a plain CancellationToken (it is not sent: it cancels the call).");
             }
 
+            if (parameter.ParameterType == typeof(CancellationToken) && !AcceptsCancellationTokens)
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: parameter 'cancellationToken' is a CancellationToken, which cannot be sent to a provider; support for it comes with the invocation pipeline. Remove the parameter until then.".Replace("'cancellationToken'", $"'{parameter.Name}'", StringComparison.Ordinal));
+            }
+
             if (parameter.ParameterType == typeof(CancellationToken))
             {
                 if (CancellationTokenIndex >= 0)
@@ -113,6 +118,12 @@ public sealed class MethodDescriptor
             throw new RpcException(RpcStatusCode.Configuration, $"{where} returns an IAsyncEnumerable<T>; streaming is not supported. Return a list or an array (or a Task of one) instead.");
         }
     }
+
+    /// <summary>
+    /// Whether a <see cref="CancellationToken"/> parameter is accepted. False until the consumer pipeline cancels
+    /// calls with it and the provider fills it from the caller's deadline: until then such a method is refused.
+    /// </summary>
+    internal static bool AcceptsCancellationTokens => false;
 
     /// <summary>The method.</summary>
     public MethodInfo Method { get; }
