@@ -28,8 +28,8 @@ public sealed class ExtensionNameTests
     [TestCase("Bhrpc:Server:Serializer", "jsn", "json")]
     [TestCase("Bhrpc:Consumer:Serializer", "jsn", "hessian2")]
     [TestCase("Bhrpc:References:greeter:Serializer", "jsn", "protobuf")]
-    [TestCase("Bhrpc:Consumer:LoadBalancer", "roundrobin", "random")]
-    [TestCase("Bhrpc:References:greeter:LoadBalancer", "roundrobin", "random")]
+    [TestCase("Bhrpc:Consumer:LoadBalancer", "leastbusy", "random")]
+    [TestCase("Bhrpc:References:greeter:LoadBalancer", "leastbusy", "random")]
     [TestCase("Bhrpc:Consumer:Proxy", "javassist", "dispatch")]
     [TestCase("Bhrpc:References:greeter:Proxy", "javassist", "jdk")]
     [TestCase("Bhrpc:Registry", "redis://127.0.0.1:6379", "local")]
@@ -51,7 +51,7 @@ public sealed class ExtensionNameTests
     }
 
     [TestCase("Serializer", "jsn", "json")]
-    [TestCase("LoadBalancer", "roundrobin", "random")]
+    [TestCase("LoadBalancer", "leastbusy", "random")]
     [TestCase("Proxy", "javassist", "dispatch")]
     [TestCase("Registry.Type", "nacos", "local")]
     public void HostStart_UnknownExtensionNameSetInCode_FailsNamingTheReferenceAndTheProperty(string property, string value, string aKnownName)
