@@ -139,7 +139,7 @@ public sealed class ReferenceOptions
 
     /// <summary>
     /// The pipeline settings whose consumer side is still being built (issue 11): only their defaults are accepted,
-    /// so that none is silently ignored. Today every call is one attempt at the load balancer's pick.
+    /// so that setting one fails loudly. Today every call is one attempt at the load balancer's pick.
     /// </summary>
     private void RefuseNotYetInEffect()
     {

@@ -30,6 +30,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
     private readonly string _serviceKey;
     private readonly string _sourceIp;
     private readonly long _timeoutTicks;
+    private volatile ProviderList? _providerCache;
 
     public ReferenceInvoker(ReferenceOptions options, ClientOptions clientOptions, SerializerEntry serializer, ILoadBalancer loadBalancer, IProviderSource providers, ConnectionPool pool, string sourceIp)
     {
@@ -109,12 +110,37 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
             throw new RpcException(RpcStatusCode.NoProvider, $"no provider for {_serviceKey} in {_providers.Description}; start a provider of that service, version and group, or check the registry address.");
         }
 
-        var hash = arguments.Length > 0 ? StableHash.Of(arguments[0]) : StableHash.OfString(_serviceKey);
-        var clock = _clientOptions.TimeProvider;
-        var candidates = providers.Select(p => new Cluster.Provider(p, new Cluster.ProviderStats(p.Address, clock))).ToList();
-        var invocation = new Invocation.RpcInvocation(Invocation.RpcSide.Consumer, _serviceKey, call.Method, call.Method.NameFor(_options.MethodNaming), arguments, clock);
-        var instance = _loadBalancer.Select(candidates, new LoadBalanceContext(invocation, hash, _sourceIp)).Instance;
+        var candidates = ProvidersOf(providers);
+        ServiceInstance instance;
+        if (candidates.Count == 1)
+        {
+            instance = candidates[0].Instance;
+        }
+        else
+        {
+            var hash = arguments.Length > 0 ? StableHash.Of(arguments[0]) : StableHash.OfString(_serviceKey);
+            var invocation = new Invocation.RpcInvocation(Invocation.RpcSide.Consumer, _serviceKey, call.Method, call.Method.NameFor(_options.MethodNaming), arguments, _clientOptions.TimeProvider);
+            instance = _loadBalancer.Select(candidates, new LoadBalanceContext(invocation, hash, _sourceIp)).Instance;
+        }
+
         Send(_pool.Get(instance.Host, instance.Port, call), call, arguments);
+    }
+
+    /// <summary>
+    /// The providers as the load balancer sees them, made once per list the provider source hands out (a registry
+    /// pushes a new list object on every change), each with its address's shared statistics.
+    /// </summary>
+    private IReadOnlyList<Cluster.Provider> ProvidersOf(IReadOnlyList<ServiceInstance> instances)
+    {
+        var cached = _providerCache;
+        if (cached is not null && ReferenceEquals(cached.Instances, instances))
+        {
+            return cached.Providers;
+        }
+
+        var made = new ProviderList(instances, [.. instances.Select(i => new Cluster.Provider(i, _pool.Stats.For(i.Address)))]);
+        _providerCache = made;
+        return made.Providers;
     }
 
     private void Send(ClientConnection connection, PendingCall call, object?[] arguments)
@@ -177,4 +203,6 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
             throw new RpcException(RpcStatusCode.Serialization, $"{call.Context}: the arguments could not be written with '{_serializer.Name}': {e.Message}", e);
         }
     }
+
+    private sealed record ProviderList(IReadOnlyList<ServiceInstance> Instances, IReadOnlyList<Cluster.Provider> Providers);
 }

@@ -2,7 +2,7 @@ using Bhrpc.Extensions;
 
 namespace Bhrpc.Tests.Options;
 
-/// <summary>Until the consumer pipeline lands, its settings are refused instead of silently ignored.</summary>
+/// <summary>Until the consumer pipeline lands, setting any of its options fails with a Configuration error.</summary>
 public sealed class PipelineSettingsNotYetInEffectTests
 {
     public interface IPing
