@@ -112,8 +112,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
 
         var candidates = ProvidersOf(providers);
         var hash = arguments.Length > 0 ? StableHash.Of(arguments[0]) : StableHash.OfString(_serviceKey);
-        var invocation = new Invocation.RpcInvocation(Invocation.RpcSide.Consumer, _serviceKey, call.Method, call.Method.NameFor(_options.MethodNaming), arguments, _clientOptions.TimeProvider);
-        var instance = _loadBalancer.Select(candidates, new LoadBalanceContext(invocation, hash, _sourceIp)).Instance;
+        var instance = _loadBalancer.Select(candidates, new LoadBalanceContext(_serviceKey, hash, _sourceIp)).Instance;
         Send(_pool.Get(instance.Host, instance.Port, call), call, arguments);
     }
 

@@ -11,7 +11,7 @@ internal static class LoadBalancerTestData
             new ServiceInstance("Svc", "1.0", string.Empty, "127.0.0.1", port, weight, $"id-{port}", DateTimeOffset.UnixEpoch),
             new ProviderStats($"127.0.0.1:{port}", TimeProvider.System));
 
-    public static LoadBalanceContext Context(int hash = 0, string sourceIp = "127.0.0.1") => new(null!, hash, sourceIp);
+    public static LoadBalanceContext Context(int hash = 0, string sourceIp = "127.0.0.1") => new("test.IService#1.0.0#", hash, sourceIp);
 
     public static Dictionary<string, int> Count(ILoadBalancer balancer, IReadOnlyList<Provider> providers, int picks, Func<int, LoadBalanceContext>? context = null)
     {
