@@ -204,6 +204,8 @@ public sealed partial class RpcServer : IAsyncDisposable
         using (PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal))
         using (cancellationToken.Register(() => shutdown.TrySetResult()))
         {
+            // Logged once the handlers are in place: a signal before this line gets the runtime's default.
+            Log.WaitingForSignal(_logger, Address ?? "?");
             await Task.WhenAny(shutdown.Task, Stopping).ConfigureAwait(false);
         }
 
@@ -330,6 +332,9 @@ public sealed partial class RpcServer : IAsyncDisposable
 
         [LoggerMessage(43, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
         public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
+
+        [LoggerMessage(45, LogLevel.Information, "bhrpc server {Address} stops on SIGTERM or SIGINT")]
+        public static partial void WaitingForSignal(ILogger logger, string address);
 
         [LoggerMessage(44, LogLevel.Information, "{Signal} received: stopping bhrpc server {Address}")]
         public static partial void SignalReceived(ILogger logger, string signal, string address);

@@ -48,7 +48,10 @@ internal sealed class ProviderChild : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the provider and returns once it logged that it started (registered).</summary>
+    /// <summary>
+    /// Starts the provider and returns once it logged that it started (registered) and, unless
+    /// <paramref name="startOnly"/>, that it handles SIGTERM and Ctrl+C (a signal before that line ends it at once).
+    /// </summary>
     public static async Task<ProviderChild> StartAsync(string registryFolder, bool startOnly = false)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -73,7 +76,8 @@ internal sealed class ProviderChild : IAsyncDisposable
             while (true)
             {
                 var line = await child._lines.Reader.ReadAsync(limit.Token);
-                if (line.Contains("bhrpc server", StringComparison.Ordinal) && line.Contains("started", StringComparison.Ordinal))
+                var ready = startOnly ? "started" : "stops on SIGTERM or SIGINT";
+                if (line.Contains("bhrpc server", StringComparison.Ordinal) && line.Contains(ready, StringComparison.Ordinal))
                 {
                     return child;
                 }
