@@ -52,7 +52,7 @@ internal sealed class ProviderChild : IAsyncDisposable
     /// Starts the provider and returns once it logged that it started (registered) and, unless
     /// <paramref name="startOnly"/>, that it handles SIGTERM and Ctrl+C (a signal before that line ends it at once).
     /// </summary>
-    public static async Task<ProviderChild> StartAsync(string registryFolder, bool startOnly = false)
+    public static async Task<ProviderChild> StartAsync(string registryFolder, bool startOnly = false, bool load = false)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -66,6 +66,10 @@ internal sealed class ProviderChild : IAsyncDisposable
         if (startOnly)
         {
             info.ArgumentList.Add("--start-only");
+        }
+        else if (load)
+        {
+            info.ArgumentList.Add("--load");
         }
 
         var child = new ProviderChild(Process.Start(info) ?? throw new InvalidOperationException("could not start Bhrpc.TestProvider."));
@@ -93,14 +97,16 @@ internal sealed class ProviderChild : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="signal"/> with the <c>kill</c> command.</summary>
-    public async Task SignalAsync(PosixSignal signal)
+    public Task SignalAsync(PosixSignal signal) => SignalAsync(signal switch
     {
-        var name = signal switch
-        {
-            PosixSignal.SIGTERM => "TERM",
-            PosixSignal.SIGINT => "INT",
-            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "only SIGTERM and SIGINT are sent by these tests"),
-        };
+        PosixSignal.SIGTERM => "TERM",
+        PosixSignal.SIGINT => "INT",
+        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "only SIGTERM and SIGINT are sent as PosixSignal; use the name overload for others"),
+    });
+
+    /// <summary>Sends the signal named <paramref name="name"/> (<c>KILL</c>, <c>STOP</c>, <c>CONT</c>, <c>TERM</c>...) with the <c>kill</c> command.</summary>
+    public async Task SignalAsync(string name)
+    {
         var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
         foreach (var arg in new[] { "-s", name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
