@@ -27,9 +27,6 @@ internal sealed class ConsistentHashSelector
     /// <summary>How many rings were built so far.</summary>
     public int Rebuilds => Volatile.Read(ref _rebuilds);
 
-    /// <summary>The ring in use (null before the first pick).</summary>
-    public ConsistentHashRing? Ring => _latest?.Ring;
-
     public Provider Select(IReadOnlyList<Provider> providers, int hash)
     {
         var view = _latest;

@@ -130,6 +130,25 @@ public sealed class ConsistentHashLoadBalancerTests
         Assert.That(wrong, Is.Zero);
     }
 
+    [Test]
+    public void Build_Unweighted_160VirtualNodesPerAddress()
+    {
+        var ring = ConsistentHashRing.Build([Provider(1, 1), Provider(2, 2), Provider(3, 3), Provider(3, 3)], 160, weighted: false, out var map);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ring.ProviderCount, Is.EqualTo(3));
+            Assert.That(ring.PointCount, Is.EqualTo(3 * 160));
+            Assert.That(map, Is.EqualTo(new[] { 0, 1, 2 }));
+        });
+    }
+
+    [Test]
+    public void Build_Weighted_VirtualNodesProportionalToWeight()
+    {
+        var ring = ConsistentHashRing.Build([Provider(1, 1), Provider(2, 2), Provider(3, 3)], 160, weighted: true, out _);
+        Assert.That(ring.PointCount, Is.EqualTo(6 * 160));
+    }
+
     private static string[] Picks(ILoadBalancer balancer, Provider[] providers)
         => [.. Enumerable.Range(0, Keys).Select(k => balancer.Select(providers, Context(StableHash.Of("user-" + k))).Address)];
 }
