@@ -149,7 +149,10 @@ public sealed partial class RpcServer : IAsyncDisposable
                     Port,
                     service.Options.EffectiveWeight,
                     Guid.NewGuid().ToString(),
-                    _options.TimeProvider.GetUtcNow());
+                    _options.TimeProvider.GetUtcNow())
+                {
+                    Tag = service.Options.Tag,
+                };
                 await _registry.RegisterAsync(instance, cancellationToken).ConfigureAwait(false);
                 _registered.Add(instance);
             }
