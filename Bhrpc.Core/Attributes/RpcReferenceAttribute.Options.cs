@@ -109,7 +109,7 @@ public sealed partial class RpcReferenceAttribute
     {
         if (Cluster is not null || ClusterSettings is not null)
         {
-            reference.Cluster = SettingPairs.ToSpec(Cluster ?? reference.Cluster.Name, ClusterSettings, $"[RpcReference] on {where}: ClusterSettings");
+            reference.Cluster = SettingPairs.ToSpec(Cluster ?? reference.Cluster.Name, ClusterSettings, $"[RpcReference] on {where}: Cluster");
         }
 
         if (Retries >= 0)

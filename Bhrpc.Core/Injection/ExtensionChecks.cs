@@ -30,7 +30,11 @@ public static class ExtensionChecks
         CheckName<IRpcSerializer>(options.Serializer, loader, Setting(nameof(options.Serializer)));
         CheckName<ILoadBalancer>(options.LoadBalancer, loader, Setting(nameof(options.LoadBalancer)));
         CheckName<IProxyFactory>(options.Proxy, loader, Setting(nameof(options.Proxy)));
-        CheckName<ICluster>(options.Cluster.Name, loader, options.Cluster.Source ?? Setting(nameof(options.Cluster)));
+        // The default cluster is Core's own; any other name must be known to the client's loader.
+        if (!string.Equals(options.Cluster.Name, ExtensionLoader.DefaultName<ICluster>(), StringComparison.Ordinal))
+        {
+            CheckName<ICluster>(options.Cluster.Name, loader, options.Cluster.Source ?? Setting(nameof(options.Cluster)));
+        }
         CheckFilters(options.Filters, RpcSide.Consumer, loader, Setting(nameof(options.Filters)));
         foreach (var router in options.Routers)
         {
