@@ -83,8 +83,10 @@ public sealed class ReferenceOptions
     public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>
-    /// Lazy (default true): connections open on the first call. Eager connect (false) is not in effect yet and is
-    /// refused by <see cref="Validate"/>.
+    /// Lazy (default true): connections open on the first call. False (eager connect): at proxy creation the
+    /// reference's providers are looked up in the background and a connection to each is opened before any call; a
+    /// failed one is tried again after <see cref="ClientOptions.EjectionBackoff"/> (doubling) until it opens, the
+    /// provider leaves the list or the client is disposed. <c>CreateProxy</c> never waits for it.
     /// </summary>
     public bool Lazy { get; set; } = true;
 
@@ -168,14 +170,10 @@ public sealed class ReferenceOptions
         {
             setting = "Methods";
         }
-        else if (!Lazy)
-        {
-            setting = "Lazy = false";
-        }
 
         if (setting is not null)
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.{setting} of {Interface.FullName}: the consumer pipeline (cluster modes, retries, filters, routers, per-method settings, eager connect) is not in effect yet (issue 11); leave it at its default. Today each call is one attempt at the load balancer's pick.");
+            throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.{setting} of {Interface.FullName}: the consumer pipeline (cluster modes, retries, filters, routers, per-method settings) is not in effect yet (issue 11); leave it at its default. Today each call is one attempt at the load balancer's pick.");
         }
     }
 

@@ -52,6 +52,9 @@ public sealed class RpcClient : IAsyncDisposable
     /// <summary>The open connections.</summary>
     internal IReadOnlyList<object> OpenConnections => [.. _pool.Open()];
 
+    /// <summary>The statistics of every provider address this client has called.</summary>
+    internal ProviderStatsTable ProviderStats => _stats;
+
     /// <summary>Makes a proxy for <typeparamref name="T"/>; <paramref name="configure"/> changes the reference's defaults.</summary>
     public T CreateProxy<T>(Action<ReferenceOptions>? configure = null)
         where T : class
@@ -92,7 +95,13 @@ public sealed class RpcClient : IAsyncDisposable
             ? new DirectProviders(reference)
             : Providers(Registry(reference.Registry ?? _options.Registry), reference.Key);
         var invoker = new ReferenceInvoker(reference, _options, serializer, loadBalancer, providers, _pool, _sourceIp);
-        return proxyFactory.CreateProxy(reference.Interface, invoker);
+        var proxy = proxyFactory.CreateProxy(reference.Interface, invoker);
+        if (!reference.Lazy)
+        {
+            EagerConnector.Start(providers, _pool, _options, reference.Key, _logger);
+        }
+
+        return proxy;
     }
 
     /// <summary>Closes every connection (pending calls fail with <see cref="RpcStatusCode.ConnectionClosed"/>) and the registries.</summary>
@@ -116,7 +125,7 @@ public sealed class RpcClient : IAsyncDisposable
     }
 
     private RegistryProviders Providers(IRegistry registry, string serviceKey)
-        => _providers.GetOrAdd((registry, serviceKey), static (k, logger) => new RegistryProviders(k.Registry, k.Key, logger), _logger);
+        => _providers.GetOrAdd((registry, serviceKey), static (k, client) => new RegistryProviders(k.Registry, k.Key, client._logger, client._options.TimeProvider), this);
 
     private IRegistry Registry(RegistryOptions options)
     {

@@ -17,7 +17,6 @@ public sealed class PipelineSettingsNotYetInEffectTests
         yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Filters.Add("audit")), "Filters").SetName("Validate_Filters_IsRefused");
         yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Routers.Add("tag")), "Routers").SetName("Validate_Routers_IsRefused");
         yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Methods.Add(new MethodOptions { Name = "Ping" })), "Methods").SetName("Validate_Methods_IsRefused");
-        yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Lazy = false), "Lazy").SetName("Validate_EagerConnect_IsRefused");
     }
 
     [TestCaseSource(nameof(Settings))]
