@@ -258,7 +258,7 @@ internal sealed partial class RegistryProviders : IProviderSource, IAsyncDisposa
         [LoggerMessage(89, LogLevel.Information, "Watching the providers of {Key} in {Registry} works at attempt {Attempt}; calls go to the providers it lists")]
         public static partial void WatchSet(ILogger logger, string key, string registry, int attempt);
 
-        [LoggerMessage(87, LogLevel.Warning, "A listener of the providers of {Key} threw")]
+        [LoggerMessage(78, LogLevel.Warning, "A listener of the providers of {Key} threw")]
         public static partial void ListenerFailed(ILogger logger, string key, Exception exception);
     }
 }
