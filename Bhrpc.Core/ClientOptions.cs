@@ -32,7 +32,7 @@ public sealed class ClientOptions
     /// <summary>Transport failures in a row (timeouts, lost connections) after which an address is ejected; at least 1. Default 3.</summary>
     public int EjectAfterFailures { get; set; } = 3;
 
-    /// <summary>Filters every reference of this client runs (a reference removes one with <c>-name</c>). Not run yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
+    /// <summary>Filters every reference of this client runs, before its own (a reference removes one with <c>-name</c>).</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
     /// <summary>Where extensions come from. Default <see cref="ExtensionLoader.Shared"/>.</summary>
@@ -78,9 +78,9 @@ public sealed class ClientOptions
         }
 
         ArgumentNullException.ThrowIfNull(Filters);
-        if (Filters.Count > 0)
+        if (Filters.Any(f => f is null || string.IsNullOrWhiteSpace(f.Name) || f.IsRemoval))
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.Filters ({string.Join(", ", Filters)}): consumer filters are not run yet (the consumer pipeline is being built, issue 11); remove them. Provider filters (ServerOptions.Filters, ServiceOptions.Filters) work.");
+            throw new RpcException(RpcStatusCode.Configuration, "ClientOptions.Filters: every entry must name a filter; '-name' removals belong on a reference, not on the client's global list.");
         }
 
         ArgumentNullException.ThrowIfNull(Registry);

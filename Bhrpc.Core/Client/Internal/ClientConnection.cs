@@ -284,6 +284,7 @@ internal sealed partial class ClientConnection : FrameConnection
             }
             else
             {
+                call.ResponseAttachments = response.Attachments;
                 call.TrySetResult(response.ReadResult(call.ResultType));
             }
         }

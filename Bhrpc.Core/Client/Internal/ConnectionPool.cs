@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bhrpc.Cluster;
 using Bhrpc.Serialization;
 using Bhrpc.Transport;
 using Microsoft.Extensions.Logging;
@@ -159,6 +160,19 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// After a transport failure (timeout, lost connection) of an attempt on an open connection: ejects the address
+    /// once it has failed <see cref="ClientOptions.EjectAfterFailures"/> times in a row.
+    /// </summary>
+    public void EjectIfFailing(ProviderStats stats)
+    {
+        var failures = stats.ConsecutiveFailures;
+        if (failures >= _options.EjectAfterFailures && !stats.IsGoingAway && stats.TryEject(_options.EjectionBackoff, _options.MaxEjectionBackoff, out var backoff))
+        {
+            Log.EjectedAfterFailures(_logger, stats.Address, backoff.TotalMilliseconds, stats.Ejections, failures);
+        }
+    }
+
     private static bool Usable(ClientConnection connection) => !connection.IsClosing && !connection.IsGoingAway;
 
     /// <summary>Under the opening lock: keeps a going-away connection that is being replaced until it closes.</summary>
@@ -213,5 +227,8 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
 
         [LoggerMessage(63, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Reason}")]
         public static partial void Ejected(ILogger logger, string address, double backoffMs, int ejections, string reason);
+
+        [LoggerMessage(66, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Failures} timeouts or lost connections in a row (ClientOptions.EjectAfterFailures)")]
+        public static partial void EjectedAfterFailures(ILogger logger, string address, double backoffMs, int ejections, int failures);
     }
 }
