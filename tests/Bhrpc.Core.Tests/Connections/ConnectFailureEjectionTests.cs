@@ -27,7 +27,12 @@ public sealed class ConnectFailureEjectionTests
             EjectionBackoff = TimeSpan.FromSeconds(1),
             MaxEjectionBackoff = TimeSpan.FromSeconds(4),
         });
-        var proxy = client.CreateProxy<ICalculator>(r => r.DirectAddress = address);
+        // One attempt per call (failfast): a retry's late connect failure would land after the clock moved on.
+        var proxy = client.CreateProxy<ICalculator>(r =>
+        {
+            r.DirectAddress = address;
+            r.Cluster = "failfast";
+        });
         var stats = client.ProviderStats.For(address);
         var backoffs = new List<TimeSpan>();
 
@@ -60,7 +65,12 @@ public sealed class ConnectFailureEjectionTests
         var clock = new ManualTimeProvider();
         var logs = new SignallingLoggerFactory();
         await using var client = new RpcClient(new ClientOptions { TimeProvider = clock, LoggerFactory = logs });
-        var proxy = client.CreateProxy<ICalculator>(r => r.DirectAddress = address);
+        // One attempt per call (failfast): a retry's late connect failure would land after the clock moved on.
+        var proxy = client.CreateProxy<ICalculator>(r =>
+        {
+            r.DirectAddress = address;
+            r.Cluster = "failfast";
+        });
         var stats = client.ProviderStats.For(address);
         Assert.ThrowsAsync<RpcException>(() => proxy.AddAsync(1, 1).WithTimeout());
         await logs.WaitForAsync(EjectedLogged).WithTimeout();
