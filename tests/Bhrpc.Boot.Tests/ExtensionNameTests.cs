@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bhrpc.Boot.Tests;
 
 /// <summary>
-/// Every extension name (serializer, load balancer, proxy, registry) is checked when the host starts, against
+/// Every extension name (serializer, load balancer, proxy, registry, filter, router, cluster) is checked when the host starts, against
 /// the loader the server and the client use; an unknown name fails start naming the key, the value and the known names.
 /// </summary>
 public sealed class ExtensionNameTests
@@ -35,6 +35,11 @@ public sealed class ExtensionNameTests
     [TestCase("Bhrpc:Registry", "redis://127.0.0.1:6379", "local")]
     [TestCase("Bhrpc:Consumer:Registry", "nacos://127.0.0.1:8848", "zookeeper")]
     [TestCase("Bhrpc:References:greeter:Registry", "nacos://127.0.0.1:8848", "etcd")]
+    [TestCase("Bhrpc:Server:Filters:0", "nosuch", MarkFilter.Name)]
+    [TestCase("Bhrpc:Client:Filters:0", "nosuch", MarkFilter.Name)]
+    [TestCase("Bhrpc:References:greeter:Filters:0", "nosuch", MarkFilter.Name)]
+    [TestCase("Bhrpc:References:greeter:Routers:0", "nosuch", ZoneRouter.Name)]
+    [TestCase("Bhrpc:References:greeter:Cluster", "failfastt", "forking")]
     public void HostStart_UnknownExtensionNameInConfiguration_FailsNamingKeyValueAndKnownNames(string key, string value, string aKnownName)
     {
         var host = _hosts.Build(
