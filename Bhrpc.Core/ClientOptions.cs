@@ -18,7 +18,7 @@ public sealed class ClientOptions
     /// <summary>The largest response body accepted, in bytes. Default 8 MiB.</summary>
     public int MaxFrameSize { get; set; } = ServerOptions.DefaultMaxFrameSize;
 
-    /// <summary>Filters every reference of this client runs (a reference removes one with <c>-name</c>). Not run yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
+    /// <summary>Filters every reference of this client runs, before its own (a reference removes one with <c>-name</c>).</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
     /// <summary>Where extensions come from. Default <see cref="ExtensionLoader.Shared"/>.</summary>
@@ -49,9 +49,9 @@ public sealed class ClientOptions
         }
 
         ArgumentNullException.ThrowIfNull(Filters);
-        if (Filters.Count > 0)
+        if (Filters.Any(f => f is null || string.IsNullOrWhiteSpace(f.Name) || f.IsRemoval))
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.Filters ({string.Join(", ", Filters)}): consumer filters are not run yet (the consumer pipeline is being built, issue 11); remove them. Provider filters (ServerOptions.Filters, ServiceOptions.Filters) work.");
+            throw new RpcException(RpcStatusCode.Configuration, "ClientOptions.Filters: every entry must name a filter; '-name' removals belong on a reference, not on the client's global list.");
         }
 
         ArgumentNullException.ThrowIfNull(Registry);

@@ -58,28 +58,35 @@ public sealed class ReferenceOptions
     /// <summary>The proxy name. Default <c>dispatch</c> (Java alias <c>jdk</c>).</summary>
     public string Proxy { get; set; } = ExtensionLoader.DefaultName<IProxyFactory>()!;
 
-    /// <summary>The cluster strategy and its settings. Default <c>failover</c> (the <c>cluster</c> point's default). Not in effect yet: only the default is accepted, and each call is one attempt.</summary>
+    /// <summary>The cluster strategy and its settings: how a call's attempts are made (see README "Cluster modes"). Default <c>failover</c> (the <c>cluster</c> point's default).</summary>
     public ExtensionSpec Cluster { get; set; } = ExtensionLoader.DefaultName<ICluster>()!;
 
-    /// <summary>Retries after the first attempt, for <c>failover</c> and <c>failback</c>. Not in effect yet: a value is refused by <see cref="Validate"/>.</summary>
+    /// <summary>
+    /// Retries after the first attempt, for a cluster that retries (<c>failover</c>); null = <see cref="DefaultRetries"/>.
+    /// Only what is safe is retried: a request that never reached a provider, and anything of an idempotent method.
+    /// Setting it on a cluster that never retries is refused when the proxy is made.
+    /// </summary>
     public int? Retries { get; set; }
 
     /// <summary>The default number of retries.</summary>
     public const int DefaultRetries = 2;
 
+    /// <summary>The most retries a reference or method may ask for.</summary>
+    public const int MaxRetries = 100;
+
     /// <summary>
-    /// The longest one attempt waits for its response before a retrying cluster may try another provider.
-    /// Not in effect yet: a value is refused by <see cref="Validate"/>.
+    /// The longest one attempt waits for its response before a retrying cluster may try another provider (for an
+    /// idempotent method); null = no bound but the call's <see cref="Timeout"/>, which all attempts share.
     /// </summary>
     public TimeSpan? AttemptTimeout { get; set; }
 
-    /// <summary>This reference's filters, after the client's global ones; <c>-name</c> removes a global one. Not run yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
+    /// <summary>This reference's filters, after the client's global ones (<see cref="ClientOptions.Filters"/>); <c>-name</c> removes a global one.</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
-    /// <summary>The router chain between discovery and the load balancer, in order. Not in effect yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
+    /// <summary>The router chain between discovery and the load balancer, in order.</summary>
     public IList<ExtensionSpec> Routers { get; set; } = [];
 
-    /// <summary>Per-method settings. Not in effect yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
+    /// <summary>Per-method settings; <see cref="MethodOptions.Name"/> is the declared or the wire name and applies to every overload of it.</summary>
     public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>
@@ -133,49 +140,103 @@ public sealed class ReferenceOptions
             }
         }
 
-        RefuseNotYetInEffect();
+        ValidatePipeline(descriptor);
         Registry?.Validate();
     }
 
-    /// <summary>
-    /// The pipeline settings whose consumer side is still being built (issue 11): only their defaults are accepted,
-    /// so that setting one fails loudly. Today every call is one attempt at the load balancer's pick.
-    /// </summary>
-    private void RefuseNotYetInEffect()
+    /// <summary>Checks the cluster, retry, filter, router and per-method settings, naming the one that is wrong.</summary>
+    private void ValidatePipeline(ServiceDescriptor descriptor)
     {
-        string? setting = null;
-        if (Cluster is null || Cluster.Settings.Count > 0 || !string.Equals(Cluster.Name, ExtensionLoader.DefaultName<ICluster>(), StringComparison.Ordinal))
+        var owner = $"ReferenceOptions of {Interface.FullName}";
+        if (Cluster is null || string.IsNullOrWhiteSpace(Cluster.Name))
         {
-            setting = $"Cluster ({Cluster})";
-        }
-        else if (Retries is not null)
-        {
-            setting = $"Retries ({Retries})";
-        }
-        else if (AttemptTimeout is not null)
-        {
-            setting = "AttemptTimeout";
-        }
-        else if (Filters.Count > 0)
-        {
-            setting = $"Filters ({string.Join(", ", Filters)})";
-        }
-        else if (Routers.Count > 0)
-        {
-            setting = $"Routers ({string.Join(", ", Routers)})";
-        }
-        else if (Methods.Count > 0)
-        {
-            setting = "Methods";
-        }
-        else if (!Lazy)
-        {
-            setting = "Lazy = false";
+            throw new RpcException(RpcStatusCode.Configuration, $"{owner}: Cluster must name a cluster mode (failover, failfast, failsafe, failback, forking, broadcast or a plug-in's).");
         }
 
-        if (setting is not null)
+        CheckRetries(Retries, $"{owner}: Retries");
+        CheckPositive(AttemptTimeout, $"{owner}: AttemptTimeout");
+        CheckSpecs(Filters, $"{owner}: Filters");
+        CheckSpecs(Routers, $"{owner}: Routers");
+        if (Routers.Any(r => r.IsRemoval))
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.{setting} of {Interface.FullName}: the consumer pipeline (cluster modes, retries, filters, routers, per-method settings, eager connect) is not in effect yet (issue 11); leave it at its default. Today each call is one attempt at the load balancer's pick.");
+            throw new RpcException(RpcStatusCode.Configuration, $"{owner}: Routers lists '{Routers.First(r => r.IsRemoval).Name}'; '-name' removes a global filter, routers have no global list to remove from.");
+        }
+
+        if (!Lazy)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{owner}: Lazy = false (eager connect) is not in effect yet (issue 11); leave it at its default (connections open on the first call).");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var method in Methods)
+        {
+            if (method is null || string.IsNullOrWhiteSpace(method.Name))
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"{owner}: Methods has an entry without a Name; give the method's declared or wire name.");
+            }
+
+            var where = $"{owner}: Methods '{method.Name}'";
+            var matches = MethodsNamed(descriptor, method.Name);
+            if (matches.Count == 0)
+            {
+                var known = descriptor.ByMethod.Values.Select(m => m.Method.Name).Distinct().Order(StringComparer.Ordinal);
+                throw new RpcException(RpcStatusCode.Configuration, $"{where} is not a method of {Interface.FullName}; its methods are {string.Join(", ", known)}.");
+            }
+
+            if (!seen.Add(matches[0].Method.Name))
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: method {matches[0].Method.Name} has settings twice; merge them into one entry.");
+            }
+
+            CheckPositive(method.Timeout, $"{where}: Timeout", allowInfinite: true);
+            CheckPositive(method.AttemptTimeout, $"{where}: AttemptTimeout");
+            CheckRetries(method.Retries, $"{where}: Retries");
+            if (method.Oneway == true && matches.FirstOrDefault(m => m.ResultType is not null) is { } valued)
+            {
+                throw new RpcException(RpcStatusCode.Configuration, $"{where}: Oneway is set, but {valued.Method.Name} returns a value and a oneway call gets no response; make it void/Task/ValueTask or leave Oneway unset.");
+            }
+        }
+    }
+
+    /// <summary>The methods (every overload) whose declared or wire name is <paramref name="name"/>.</summary>
+    internal List<MethodDescriptor> MethodsNamed(ServiceDescriptor descriptor, string name)
+        => [.. descriptor.ByMethod.Values.Where(m => string.Equals(m.Method.Name, name, StringComparison.Ordinal) || string.Equals(m.NameFor(MethodNaming), name, StringComparison.Ordinal))];
+
+    /// <summary>The settings of <paramref name="method"/>, or null when it has none.</summary>
+    internal MethodOptions? SettingsOf(MethodDescriptor method)
+    {
+        foreach (var settings in Methods)
+        {
+            if (string.Equals(settings.Name, method.Method.Name, StringComparison.Ordinal) || string.Equals(settings.Name, method.NameFor(MethodNaming), StringComparison.Ordinal))
+            {
+                return settings;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckRetries(int? retries, string what)
+    {
+        if (retries is < 0 or > MaxRetries)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{what} must be between 0 and {MaxRetries}; got {retries}.");
+        }
+    }
+
+    private static void CheckPositive(TimeSpan? value, string what, bool allowInfinite = false)
+    {
+        if (value is { } v && v <= TimeSpan.Zero && !(allowInfinite && v == System.Threading.Timeout.InfiniteTimeSpan))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{what} must be positive{(allowInfinite ? " (or Timeout.InfiniteTimeSpan)" : string.Empty)}; got {v}.");
+        }
+    }
+
+    private static void CheckSpecs(IList<ExtensionSpec> specs, string what)
+    {
+        if (specs.Any(s => s is null || string.IsNullOrWhiteSpace(s.Name)))
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"{what} has an entry without a name.");
         }
     }
 

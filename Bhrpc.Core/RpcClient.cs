@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
 using Bhrpc.Client.Internal;
+using Bhrpc.Cluster;
+using Bhrpc.Extensions;
+using Bhrpc.Invocation;
+using Bhrpc.Invocation.Internal;
 using Bhrpc.LoadBalance;
 using Bhrpc.Proxy;
 using Bhrpc.Registry;
+using Bhrpc.Routing;
 using Bhrpc.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +33,7 @@ public sealed class RpcClient : IAsyncDisposable
     private readonly ConcurrentDictionary<(IRegistry Registry, string Key), RegistryProviders> _providers = new();
     private readonly Microsoft.Extensions.Logging.ILogger _logger;
     private readonly string _sourceIp;
+    private readonly ConcurrentBag<object> _disposables = [];
     private int _disposed;
 
     /// <summary>Makes a client with <paramref name="options"/> (default: <see cref="ClientOptions"/> defaults).</summary>
@@ -91,7 +97,28 @@ public sealed class RpcClient : IAsyncDisposable
         IProviderSource providers = reference.DirectAddress is not null
             ? new DirectProviders(reference)
             : Providers(Registry(reference.Registry ?? _options.Registry), reference.Key);
-        var invoker = new ReferenceInvoker(reference, _options, serializer, loadBalancer, providers, _pool, _sourceIp);
+        var owner = $"reference {reference.Key}";
+        var loader = _options.Extensions;
+        var clock = _options.TimeProvider;
+        var cluster = loader.CreateFor<ICluster>(new ExtensionContext(reference.Cluster.Name, owner, reference.Cluster.Settings, clock, _options.LoggerFactory));
+        RefuseRetriesWithout(cluster, reference);
+        if (cluster is IDisposable or IAsyncDisposable)
+        {
+            _disposables.Add(cluster);
+        }
+
+        var routers = reference.Routers.Select(r => loader.CreateFor<IRouter>(new ExtensionContext(r.Name, owner, r.Settings, clock, _options.LoggerFactory))).ToList();
+        var invoker = new ReferenceInvoker(
+            reference,
+            _options,
+            serializer,
+            loadBalancer,
+            providers,
+            _pool,
+            _sourceIp,
+            cluster,
+            routers,
+            terminal => FilterChain.Build(loader, _options.Filters, reference.Filters, RpcSide.Consumer, owner, clock, _options.LoggerFactory, terminal, out _));
         return proxyFactory.CreateProxy(reference.Interface, invoker);
     }
 
@@ -104,6 +131,18 @@ public sealed class RpcClient : IAsyncDisposable
         }
 
         await _pool.DisposeAsync().ConfigureAwait(false);
+        foreach (var extension in _disposables)
+        {
+            if (extension is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                ((IDisposable)extension).Dispose();
+            }
+        }
+
         foreach (var providers in _providers.Values)
         {
             await providers.DisposeAsync().ConfigureAwait(false);
@@ -112,6 +151,21 @@ public sealed class RpcClient : IAsyncDisposable
         foreach (var registry in _registries.Values.Where(r => r.IsValueCreated))
         {
             await registry.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Refuses Retries on a reference or method whose cluster makes no retries: the setting would have no effect.</summary>
+    private static void RefuseRetriesWithout(ICluster cluster, ReferenceOptions reference)
+    {
+        if (cluster.UsesRetries)
+        {
+            return;
+        }
+
+        var where = reference.Retries is not null ? "Retries" : reference.Methods.FirstOrDefault(m => m.Retries is not null) is { } method ? $"Methods '{method.Name}' Retries" : null;
+        if (where is not null)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ReferenceOptions.{where} of {reference.Interface.FullName}: cluster '{reference.Cluster.Name}' makes no retries, so the setting would have no effect; remove it, or use cluster 'failover'.");
         }
     }
 

@@ -14,4 +14,10 @@ public interface ICluster
 {
     /// <summary>Runs the call; failures come back as <see cref="RpcResult.FromException"/>, never thrown.</summary>
     ValueTask<RpcResult> InvokeAsync(RpcInvocation invocation, ClusterContext context);
+
+    /// <summary>
+    /// Whether the mode makes retries (<see cref="RpcInvocation.Retries"/>); when false, a reference or method that
+    /// sets <see cref="ReferenceOptions.Retries"/> is refused, since the setting would have no effect.
+    /// </summary>
+    bool UsesRetries => false;
 }

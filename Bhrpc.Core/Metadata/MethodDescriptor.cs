@@ -123,7 +123,7 @@ public sealed class MethodDescriptor
     /// Whether a <see cref="CancellationToken"/> parameter is accepted. False until the consumer pipeline cancels
     /// calls with it and the provider fills it from the caller's deadline: until then such a method is refused.
     /// </summary>
-    internal static bool AcceptsCancellationTokens => false;
+    internal static bool AcceptsCancellationTokens => true;
 
     /// <summary>The method.</summary>
     public MethodInfo Method { get; }

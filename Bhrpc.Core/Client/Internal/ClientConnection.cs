@@ -46,6 +46,9 @@ internal sealed partial class ClientConnection : FrameConnection
     /// <summary>Calls waiting for a response.</summary>
     public int PendingCount => _pending.Count;
 
+    /// <summary>Whether the socket ever connected: when not, no request on it reached the provider.</summary>
+    public bool WasConnected => _socket.WasConnected;
+
     public long NextRequestId() => Interlocked.Increment(ref _nextRequestId);
 
     /// <summary>Starts the read loop, the send thread and the receive thread (which connects); returns at once.</summary>
@@ -213,6 +216,7 @@ internal sealed partial class ClientConnection : FrameConnection
             }
             else
             {
+                call.ResponseAttachments = response.Attachments;
                 call.TrySetResult(response.ReadResult(call.ResultType));
             }
         }

@@ -44,6 +44,14 @@ internal abstract class PendingCall
         RpcStatusCode.Timeout,
         $"{Context}: no response within {Timeout.TotalMilliseconds:F0} ms (request {RequestId}); raise ReferenceOptions.Timeout if the call is expected to take longer.");
 
+    /// <summary>The response's attachments, set by the connection before it completes the call; null when it had none.</summary>
+    public IReadOnlyDictionary<string, string>? ResponseAttachments { get; set; }
+
+    /// <summary>Lets a synchronous caller enforce the pipeline's deadline itself (see <see cref="SyncPendingCall{T}"/>); nothing for others.</summary>
+    public virtual void WatchPipeline(TimeProvider clock, long deadline, Action sweep)
+    {
+    }
+
     public abstract bool TrySetResult(object? value);
 
     public abstract bool TrySetException(Exception exception);

@@ -14,10 +14,24 @@ namespace Bhrpc.Client.Internal;
 internal sealed class SyncPendingCall<T>(MethodDescriptor method, string serviceKey) : PendingCall(method, serviceKey)
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TimeProvider? _pipelineClock;
+    private Action? _sweep;
 
     public override bool TrySetResult(object? value) => _completion.TrySetResult(value is null ? default! : (T)value);
 
     public override bool TrySetException(Exception exception) => _completion.TrySetException(exception);
+
+    /// <summary>
+    /// On the pipeline path the call waits on no connection of its own: at <paramref name="deadline"/> the caller's
+    /// thread runs <paramref name="sweep"/> (the pool's timeout sweep), which fails the overdue attempt and so the
+    /// call, even when the thread pool that runs the sweep's timer is starved.
+    /// </summary>
+    public override void WatchPipeline(TimeProvider clock, long deadline, Action sweep)
+    {
+        _pipelineClock = clock;
+        _sweep = sweep;
+        Deadline = deadline;
+    }
 
     /// <summary>The synchronous adapter: blocks the caller until the call completes or its deadline passes; returns the result or throws the call's error.</summary>
     public override object? ToReturnValue()
@@ -36,7 +50,20 @@ internal sealed class SyncPendingCall<T>(MethodDescriptor method, string service
     {
         var connection = Connection;
         var left = System.Threading.Timeout.InfiniteTimeSpan;
-        if (Deadline != long.MaxValue && connection is not null)
+        if (Deadline != long.MaxValue && connection is null && _pipelineClock is { } pipelineClock)
+        {
+            left = pipelineClock.GetElapsedTime(pipelineClock.GetTimestamp(), Deadline);
+            if (left <= TimeSpan.Zero)
+            {
+                // Once: the sweep fails the attempt, whose cluster (past the deadline) makes no other.
+                Deadline = long.MaxValue;
+                _sweep!();
+                return;
+            }
+
+            left = TimeSpan.FromMilliseconds(Math.Min(Math.Ceiling(left.TotalMilliseconds), int.MaxValue - 1));
+        }
+        else if (Deadline != long.MaxValue && connection is not null)
         {
             var clock = connection.Clock;
             left = clock.GetElapsedTime(clock.GetTimestamp(), Deadline);

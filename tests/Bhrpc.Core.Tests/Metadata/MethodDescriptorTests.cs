@@ -54,7 +54,7 @@ public sealed class MethodDescriptorTests
     [Test]
     public async Task PendingCall_TaskOfT_IsTheTaskTheProxyReturns()
     {
-        var call = new MethodPlan(Describe(nameof(IShapes.TOfT))).NewCall("key");
+        var call = new MethodPlan(Describe(nameof(IShapes.TOfT)), new ReferenceOptions { Interface = typeof(IShapes) }, TimeProvider.System).NewCall("key");
         var task = (Task<string>)call.ToReturnValue()!;
         Assert.That(task.IsCompleted, Is.False);
         call.TrySetResult("x");
@@ -64,7 +64,7 @@ public sealed class MethodDescriptorTests
     [Test]
     public async Task PendingCall_ValueTaskOfNullable_CompletesWithNull()
     {
-        var call = new MethodPlan(Describe(nameof(IShapes.VTOfT))).NewCall("key");
+        var call = new MethodPlan(Describe(nameof(IShapes.VTOfT)), new ReferenceOptions { Interface = typeof(IShapes) }, TimeProvider.System).NewCall("key");
         call.TrySetResult(null);
         Assert.That(await (ValueTask<int?>)call.ToReturnValue()!, Is.Null);
     }
@@ -72,7 +72,7 @@ public sealed class MethodDescriptorTests
     [Test]
     public void PendingCall_SyncValueTypeWithNullResult_ReturnsDefault()
     {
-        var call = new MethodPlan(Describe(nameof(IShapes.Value))).NewCall("key");
+        var call = new MethodPlan(Describe(nameof(IShapes.Value)), new ReferenceOptions { Interface = typeof(IShapes) }, TimeProvider.System).NewCall("key");
         call.TrySetResult(null);
         Assert.That(call.ToReturnValue(), Is.EqualTo(0));
     }
@@ -80,7 +80,7 @@ public sealed class MethodDescriptorTests
     [Test]
     public void PendingCall_SyncFailure_ThrowsTheRpcException()
     {
-        var call = new MethodPlan(Describe(nameof(IShapes.V))).NewCall("key");
+        var call = new MethodPlan(Describe(nameof(IShapes.V)), new ReferenceOptions { Interface = typeof(IShapes) }, TimeProvider.System).NewCall("key");
         call.TrySetException(new RpcException(RpcStatusCode.Timeout, "late"));
         Assert.That(() => call.ToReturnValue(), Throws.TypeOf<RpcException>().With.Message.EqualTo("late"));
     }

@@ -7,7 +7,7 @@ public sealed class UnsupportedSignatureTests
 {
     public interface ITakesToken
     {
-        Task<string> GetAsync(string key, CancellationToken cancellationToken);
+        Task<string> GetAsync(string key, CancellationToken cancellationToken, CancellationToken other);
     }
 
     public interface IStreams
@@ -59,7 +59,7 @@ public sealed class UnsupportedSignatureTests
         ValueTask CloseAsync();
     }
 
-    [TestCase(typeof(ITakesToken), "GetAsync", "parameter 'cancellationToken' is a CancellationToken", "invocation pipeline")]
+    [TestCase(typeof(ITakesToken), "GetAsync", "parameter 'other' is a second CancellationToken", "at most one")]
     [TestCase(typeof(IStreams), "CountAsync", "IAsyncEnumerable<T>", "streaming is not supported")]
     [TestCase(typeof(IStreamsInTask), "CountAsync", "IAsyncEnumerable<T>", "streaming is not supported")]
     [TestCase(typeof(ITakesStream), "SumAsync", "parameter 'values' is an IAsyncEnumerable<T>", "streaming is not supported")]
@@ -73,7 +73,7 @@ public sealed class UnsupportedSignatureTests
         Assert.That(error.Message, Does.Contain($"{contract.FullName}.{method}").And.Contain(what).And.Contain(reason));
     });
 
-    [TestCase(typeof(ITakesToken), "GetAsync", "CancellationToken")]
+    [TestCase(typeof(ITakesToken), "GetAsync", "second CancellationToken")]
     [TestCase(typeof(IStreams), "CountAsync", "IAsyncEnumerable<T>")]
     [TestCase(typeof(ITakesStream), "SumAsync", "IAsyncEnumerable<T>")]
     public void Build_ExportingAnUnsupportedSignature_IsRefusedNamingInterfaceAndMethod(Type contract, string method, string what)
@@ -125,7 +125,7 @@ public sealed class UnsupportedSignatureTests
     /// <summary>Implements every contract above; never called (the export is refused before any call).</summary>
     private sealed class Anything : ITakesToken, IStreams, ITakesStream
     {
-        public Task<string> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(key);
+        public Task<string> GetAsync(string key, CancellationToken cancellationToken, CancellationToken other) => Task.FromResult(key);
 
         public async IAsyncEnumerable<int> CountAsync(int to)
         {
