@@ -228,7 +228,7 @@ internal sealed class BhrpcSettings
         options.ServiceName = Reader.String($"{section}:ServiceName") ?? options.ServiceName;
         options.MethodNaming = Reader.MethodNaming($"{section}:MethodNaming") ?? options.MethodNaming;
         options.Cluster = Reader.Cluster($"{section}:Cluster") ?? options.Cluster;
-        options.Retries = Reader.Count($"{section}:Retries") ?? options.Retries;
+        options.Retries = Reader.Retries($"{section}:Retries") ?? options.Retries;
         options.AttemptTimeout = Reader.Duration($"{section}:AttemptTimeout", allowZero: false) ?? options.AttemptTimeout;
         options.Lazy = Reader.Bool($"{section}:Lazy") ?? options.Lazy;
         options.Filters = Reader.Filters($"{section}:Filters", RpcSide.Consumer, allowRemoval: true) ?? options.Filters;

@@ -50,17 +50,8 @@ internal sealed partial class ConfigReader
         return spec;
     }
 
-    /// <summary>A whole number 0 or more (retries).</summary>
-    public int? Count(string key)
-    {
-        var text = String(key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw Error(key, text, "a whole number, 0 or more");
-    }
+    /// <summary>Retries after the first attempt: 0..<see cref="ReferenceOptions.MaxRetries"/>, as Core accepts.</summary>
+    public int? Retries(string key) => Int(key, 0, ReferenceOptions.MaxRetries);
 
     /// <summary>
     /// The per-method settings under <paramref name="key"/> (<c>{key}:{method}:Timeout</c>, ...), or null when the key is
@@ -104,7 +95,7 @@ internal sealed partial class ConfigReader
             if (consumer)
             {
                 method.AttemptTimeout = Duration($"{child.Path}:AttemptTimeout", allowZero: false);
-                method.Retries = Count($"{child.Path}:Retries");
+                method.Retries = Retries($"{child.Path}:Retries");
                 method.Oneway = Bool($"{child.Path}:Oneway");
                 method.Idempotent = Bool($"{child.Path}:Idempotent");
             }

@@ -75,7 +75,6 @@ public sealed class FilterEndToEndTests
     }
 
     [Test]
-    [Explicit("needs the pipeline")]
     public async Task Call_ClientAndReferenceFiltersFromAppsettings_RunAroundTheCall()
     {
         await _hosts.StartAsync(b => b.AddService<IGreeter, Greeter>());
@@ -93,7 +92,6 @@ public sealed class FilterEndToEndTests
     }
 
     [Test]
-    [Explicit("needs the pipeline")]
     public async Task Call_ReferenceListRemovesTheClientFilter_ForThatReferenceOnly()
     {
         await _hosts.StartAsync(b => b.AddService<IGreeter, Greeter>().AddService<IEcho, Echo>());
@@ -112,7 +110,6 @@ public sealed class FilterEndToEndTests
     }
 
     [Test]
-    [Explicit("needs the pipeline")]
     public async Task Call_MethodTimeoutFromAppsettings_AppliesToThatMethodOnly()
     {
         var provider = await _hosts.StartAsync(b => b.AddService<IGreeter, Greeter>());

@@ -194,12 +194,13 @@ public sealed class PipelineConfigurationTests
     [TestCase("Routers:0", "-" + ZoneRouter.Name, "Routers:0", "a router name")]
     [TestCase("Cluster", "failfastt", "Cluster", "expected the name of a known cluster: broadcast")]
     [TestCase("Cluster:Name", "nosuch", "Cluster:Name", "no cluster is named 'nosuch'")]
-    [TestCase("Retries", "-1", "Retries", "a whole number, 0 or more")]
+    [TestCase("Retries", "-1", "Retries", "an integer 0..100")]
+    [TestCase("Retries", "101", "Retries", "an integer 0..100")]
     [TestCase("AttemptTimeout", "0s", "AttemptTimeout", "a positive TimeSpan")]
     [TestCase("Lazy", "maybe", "Lazy", "true or false")]
     [TestCase("Methods:Nope:Timeout", "1s", "Methods:Nope", "names no method of Bhrpc.Boot.Tests.IGreeter; expected a method's declared or wire name: Hello, SlowAsync")]
     [TestCase("Methods:Hello:Retry", "1", "Methods:Hello:Retry", "the keys of Bhrpc:References:greeter:Methods:Hello are Timeout, AttemptTimeout, Retries, Oneway, Idempotent")]
-    [TestCase("Methods:Hello:Retries", "few", "Methods:Hello:Retries", "a whole number, 0 or more")]
+    [TestCase("Methods:Hello:Retries", "few", "Methods:Hello:Retries", "an integer 0..100")]
     [TestCase("Methods:Hello", "1s", "Methods:Hello", "a section with the method's settings")]
     public void ComposeReference_BadPipelineKey_FailsNamingTheFullKey(string key, string value, string namedKey, string expected)
     {
