@@ -181,8 +181,8 @@ internal sealed class BhrpcSettings
             Check<IRegistryFactory>($"{nameof(ReferenceOptions.Registry)}.{nameof(RegistryOptions.Type)}", registry.Type, RegistryKind);
         }
 
-        // The default cluster's name is the client's to resolve; one named in configuration was checked with its key.
-        if (options.Cluster.Source is null && options.Cluster.Name != ExtensionLoader.DefaultName<ICluster>())
+        // A cluster named in configuration was checked with its key.
+        if (options.Cluster.Source is null)
         {
             Check<ICluster>(nameof(ReferenceOptions.Cluster), options.Cluster.Name, "cluster");
         }

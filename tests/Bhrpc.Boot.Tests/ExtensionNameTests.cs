@@ -59,6 +59,9 @@ public sealed class ExtensionNameTests
     [TestCase("LoadBalancer", "leastbusy", "random")]
     [TestCase("Proxy", "javassist", "dispatch")]
     [TestCase("Registry.Type", "nacos", "local")]
+    [TestCase("Cluster", "failfastt", "failover")]
+    [TestCase("Filters", "nosuch", MarkFilter.Name)]
+    [TestCase("Routers", "nosuch", ZoneRouter.Name)]
     public void HostStart_UnknownExtensionNameSetInCode_FailsNamingTheReferenceAndTheProperty(string property, string value, string aKnownName)
     {
         var host = _hosts.Build(b => b.AddReference<IGreeter>("greeter", r =>
@@ -68,6 +71,9 @@ public sealed class ExtensionNameTests
                 case "Serializer": r.Serializer = value; break;
                 case "LoadBalancer": r.LoadBalancer = value; break;
                 case "Proxy": r.Proxy = value; break;
+                case "Cluster": r.Cluster = value; break;
+                case "Filters": r.Filters.Add(value); break;
+                case "Routers": r.Routers.Add(value); break;
                 default: r.Registry = new RegistryOptions { Type = value }; break;
             }
         }));
