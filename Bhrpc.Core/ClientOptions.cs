@@ -18,6 +18,20 @@ public sealed class ClientOptions
     /// <summary>The largest response body accepted, in bytes. Default 8 MiB.</summary>
     public int MaxFrameSize { get; set; } = ServerOptions.DefaultMaxFrameSize;
 
+    /// <summary>
+    /// How long an address is skipped by the load balancers after a connection attempt to it fails (refused or
+    /// timed out), or after <see cref="EjectAfterFailures"/> transport failures in a row. Doubled on each ejection in
+    /// a row, up to <see cref="MaxEjectionBackoff"/>; a successful call resets it. Eager references retry a failed
+    /// connection after it. Default 1 s.
+    /// </summary>
+    public TimeSpan EjectionBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest ejection (<see cref="EjectionBackoff"/> doubled); at least <see cref="EjectionBackoff"/>. Default 30 s.</summary>
+    public TimeSpan MaxEjectionBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Transport failures in a row (timeouts, lost connections) after which an address is ejected; at least 1. Default 3.</summary>
+    public int EjectAfterFailures { get; set; } = 3;
+
     /// <summary>Filters every reference of this client runs, before its own (a reference removes one with <c>-name</c>).</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
@@ -46,6 +60,21 @@ public sealed class ClientOptions
         if (MaxFrameSize < 64)
         {
             throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.MaxFrameSize must be at least 64 bytes; got {MaxFrameSize}.");
+        }
+
+        if (EjectionBackoff <= TimeSpan.Zero)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.EjectionBackoff must be positive; got {EjectionBackoff}.");
+        }
+
+        if (MaxEjectionBackoff < EjectionBackoff)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.MaxEjectionBackoff must be at least ClientOptions.EjectionBackoff ({EjectionBackoff}); got {MaxEjectionBackoff}.");
+        }
+
+        if (EjectAfterFailures < 1)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ClientOptions.EjectAfterFailures must be at least 1; got {EjectAfterFailures}.");
         }
 
         ArgumentNullException.ThrowIfNull(Filters);

@@ -90,8 +90,10 @@ public sealed class ReferenceOptions
     public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>
-    /// Lazy (default true): connections open on the first call. Eager connect (false) is not in effect yet and is
-    /// refused by <see cref="Validate"/>.
+    /// Lazy (default true): connections open on the first call. False (eager connect): at proxy creation the
+    /// reference's providers are looked up in the background and a connection to each is opened before any call; a
+    /// failed one is tried again after <see cref="ClientOptions.EjectionBackoff"/> (doubling) until it opens, the
+    /// provider leaves the list or the client is disposed. <c>CreateProxy</c> never waits for it.
     /// </summary>
     public bool Lazy { get; set; } = true;
 
@@ -160,11 +162,6 @@ public sealed class ReferenceOptions
         if (Routers.Any(r => r.IsRemoval))
         {
             throw new RpcException(RpcStatusCode.Configuration, $"{owner}: Routers lists '{Routers.First(r => r.IsRemoval).Name}'; '-name' removes a global filter, routers have no global list to remove from.");
-        }
-
-        if (!Lazy)
-        {
-            throw new RpcException(RpcStatusCode.Configuration, $"{owner}: Lazy = false (eager connect) is not in effect yet (issue 11); leave it at its default (connections open on the first call).");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

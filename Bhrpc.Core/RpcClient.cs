@@ -58,6 +58,9 @@ public sealed class RpcClient : IAsyncDisposable
     /// <summary>The open connections.</summary>
     internal IReadOnlyList<object> OpenConnections => [.. _pool.Open()];
 
+    /// <summary>The statistics of every provider address this client has called.</summary>
+    internal ProviderStatsTable ProviderStats => _stats;
+
     /// <summary>Makes a proxy for <typeparamref name="T"/>; <paramref name="configure"/> changes the reference's defaults.</summary>
     public T CreateProxy<T>(Action<ReferenceOptions>? configure = null)
         where T : class
@@ -119,7 +122,13 @@ public sealed class RpcClient : IAsyncDisposable
             cluster,
             routers,
             terminal => FilterChain.Build(loader, _options.Filters, reference.Filters, RpcSide.Consumer, owner, clock, _options.LoggerFactory, terminal, out _));
-        return proxyFactory.CreateProxy(reference.Interface, invoker);
+        var proxy = proxyFactory.CreateProxy(reference.Interface, invoker);
+        if (!reference.Lazy)
+        {
+            EagerConnector.Start(providers, _pool, _options, reference.Key, _logger);
+        }
+
+        return proxy;
     }
 
     /// <summary>Closes every connection (pending calls fail with <see cref="RpcStatusCode.ConnectionClosed"/>) and the registries.</summary>
@@ -170,7 +179,7 @@ public sealed class RpcClient : IAsyncDisposable
     }
 
     private RegistryProviders Providers(IRegistry registry, string serviceKey)
-        => _providers.GetOrAdd((registry, serviceKey), static (k, logger) => new RegistryProviders(k.Registry, k.Key, logger), _logger);
+        => _providers.GetOrAdd((registry, serviceKey), static (k, client) => new RegistryProviders(k.Registry, k.Key, client._logger, client._options.TimeProvider), this);
 
     private IRegistry Registry(RegistryOptions options)
     {

@@ -14,8 +14,9 @@ namespace Bhrpc;
 /// <summary>
 /// A bhrpc provider: listens through Kestrel, dispatches calls to the exported services and
 /// registers them in the registry. Make one with <see cref="RpcServerBuilder"/>.
-/// Stopping deregisters first, stops accepting, lets calls in flight finish within
-/// <see cref="ServerOptions.ShutdownTimeout"/>, then closes.
+/// Stopping deregisters first, tells the connected consumers it is going away and keeps serving them for at most
+/// <see cref="ServerOptions.GracePeriod"/> (less when they all close), then stops accepting, refuses new calls, lets
+/// calls in flight finish within <see cref="ServerOptions.ShutdownTimeout"/>, and closes.
 /// The server runs no host and never handles a signal: the process's lifetime stays the
 /// application's (see <see cref="WaitForShutdownAsync"/> for a console program).
 /// </summary>
@@ -33,6 +34,7 @@ public sealed partial class RpcServer : IAsyncDisposable
     private List<ServiceInstance> _registered = [];
     private State _state;
     private readonly TaskCompletionSource _stoppingSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _refusingSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal RpcServer(ServerOptions options, IReadOnlyList<ServiceOptions> services)
     {
@@ -80,10 +82,16 @@ public sealed partial class RpcServer : IAsyncDisposable
     /// <summary>Open connections.</summary>
     public int ConnectionCount => _handler?.Count ?? 0;
 
-    /// <summary>Completes when stopping has begun (new calls are refused from then on).</summary>
+    /// <summary>Completes when stopping has begun: the server has deregistered and tells its consumers it is going away.</summary>
     internal Task Stopping => _stoppingSignal.Task;
 
-    /// <summary>Whether stopping has begun: the server deregistered and refuses new calls, or has stopped.</summary>
+    /// <summary>Completes when the grace period is over and new calls are refused.</summary>
+    internal Task Refusing => _refusingSignal.Task;
+
+    /// <summary>
+    /// Whether stopping has begun: the server deregistered and told its consumers it is going away (it still serves
+    /// them for <see cref="ServerOptions.GracePeriod"/>), refuses new calls, or has stopped.
+    /// </summary>
     public bool IsStopping => _stoppingSignal.Task.IsCompleted;
 
     /// <summary>Drops every connection at once, as a network failure would.</summary>
@@ -141,7 +149,10 @@ public sealed partial class RpcServer : IAsyncDisposable
                     Port,
                     service.Options.EffectiveWeight,
                     Guid.NewGuid().ToString(),
-                    _options.TimeProvider.GetUtcNow());
+                    _options.TimeProvider.GetUtcNow())
+                {
+                    Tag = service.Options.Tag,
+                };
                 await _registry.RegisterAsync(instance, cancellationToken).ConfigureAwait(false);
                 _registered.Add(instance);
             }
@@ -159,7 +170,12 @@ public sealed partial class RpcServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Deregisters, stops accepting, waits for calls in flight (bounded), then closes. Safe to call twice.</summary>
+    /// <summary>
+    /// Deregisters, sends <see cref="Protocol.MessageType.GoingAway"/> on every connection and serves for the grace period
+    /// (until every consumer connection has closed, at most <see cref="ServerOptions.GracePeriod"/>), then stops accepting,
+    /// refuses new calls with <see cref="RpcStatusCode.Unavailable"/>, waits for calls in flight (at most
+    /// <see cref="ServerOptions.ShutdownTimeout"/>) and closes. Safe to call twice.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -237,11 +253,17 @@ public sealed partial class RpcServer : IAsyncDisposable
             _registered = [];
         }
 
+        _stoppingSignal.TrySetResult();
+        if (_handler is not null && _listener is not null)
+        {
+            await GoAwayAsync(_handler).ConfigureAwait(false);
+        }
+
         _handler?.StopAccepting();
         if (_dispatcher is not null)
         {
             var drained = _dispatcher.BeginStopAsync();
-            _stoppingSignal.TrySetResult();
+            _refusingSignal.TrySetResult();
             try
             {
                 await drained.WaitAsync(_options.ShutdownTimeout, _options.TimeProvider).ConfigureAwait(false);
@@ -253,6 +275,7 @@ public sealed partial class RpcServer : IAsyncDisposable
         }
 
         _stoppingSignal.TrySetResult();
+        _refusingSignal.TrySetResult();
         _heartbeat?.Dispose();
         if (_handler is not null)
         {
@@ -276,6 +299,29 @@ public sealed partial class RpcServer : IAsyncDisposable
         if (AdvertisedHost is not null)
         {
             Log.Stopped(_logger, Address!);
+        }
+    }
+
+    /// <summary>
+    /// Tells the connected consumers the server is going away and keeps serving them until they have all closed their
+    /// connections or <see cref="ServerOptions.GracePeriod"/> has passed.
+    /// </summary>
+    private async Task GoAwayAsync(RpcConnectionHandler handler)
+    {
+        var allClosed = handler.GoAwayAsync();
+        if (_options.GracePeriod <= TimeSpan.Zero || allClosed.IsCompleted)
+        {
+            return;
+        }
+
+        Log.GoingAway(_logger, Address ?? "?", handler.Count, _options.GracePeriod);
+        try
+        {
+            await allClosed.WaitAsync(_options.GracePeriod, _options.TimeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.GracePeriodEnded(_logger, handler.Count, _options.GracePeriod);
         }
     }
 
@@ -332,6 +378,12 @@ public sealed partial class RpcServer : IAsyncDisposable
 
         [LoggerMessage(43, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
         public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
+
+        [LoggerMessage(46, LogLevel.Information, "bhrpc server {Address} is going away: told {Count} connected consumer(s); serving them for at most {GracePeriod}")]
+        public static partial void GoingAway(ILogger logger, string address, int count, TimeSpan gracePeriod);
+
+        [LoggerMessage(47, LogLevel.Information, "{Count} consumer connection(s) still open after the grace period of {GracePeriod}; refusing new calls and draining")]
+        public static partial void GracePeriodEnded(ILogger logger, int count, TimeSpan gracePeriod);
 
         [LoggerMessage(45, LogLevel.Information, "bhrpc server {Address} stops on SIGTERM or SIGINT")]
         public static partial void WaitingForSignal(ILogger logger, string address);

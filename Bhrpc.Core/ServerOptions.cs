@@ -42,6 +42,14 @@ public sealed class ServerOptions
     /// <summary>How long stopping waits for in-flight calls. Default 10 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long stopping keeps serving after it has deregistered and told every connected consumer it is going away
+    /// (<see cref="Protocol.MessageType.GoingAway"/>): calls that arrive meanwhile are served; the period ends early
+    /// once every consumer connection has closed. Then new calls are refused and the calls in flight drain within
+    /// <see cref="ShutdownTimeout"/>. Default 5 s; zero skips it.
+    /// </summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Filters every exported service runs (a service removes one with <c>-name</c>).</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
@@ -89,6 +97,11 @@ public sealed class ServerOptions
         if (ShutdownTimeout < TimeSpan.Zero)
         {
             throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.ShutdownTimeout must not be negative; got {ShutdownTimeout}.");
+        }
+
+        if (GracePeriod < TimeSpan.Zero)
+        {
+            throw new RpcException(RpcStatusCode.Configuration, $"ServerOptions.GracePeriod must not be negative (zero skips it); got {GracePeriod}.");
         }
 
         ArgumentNullException.ThrowIfNull(Filters);

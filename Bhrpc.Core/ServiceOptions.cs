@@ -33,13 +33,22 @@ public sealed class ServiceOptions
     /// </summary>
     public MethodNaming MethodNaming { get; set; }
 
-    /// <summary>The tag for tag routing. Not in effect yet: a non-null tag is refused by <see cref="Validate"/>.</summary>
+    /// <summary>
+    /// The tag for tag routing: registered with each instance (the registry payload's <c>tag</c> key, written only when
+    /// set; Java bhrpc's reader ignores it), so a consumer whose call carries the <c>tag</c> attachment picks providers
+    /// with that tag. Default null: no tag.
+    /// </summary>
     public string? Tag { get; set; }
 
     /// <summary>This service's filters, after the server's global ones; <c>-name</c> removes a global one.</summary>
     public IList<ExtensionSpec> Filters { get; set; } = [];
 
-    /// <summary>Per-method settings. Not in effect yet: a non-empty list is refused by <see cref="Validate"/>.</summary>
+    /// <summary>
+    /// Per-method settings, by declared or wire name (every overload of that name). On a service only
+    /// <see cref="MethodOptions.Timeout"/> applies, and only to a method that takes a <see cref="CancellationToken"/>: its
+    /// token fires when the timeout has passed since the request arrived (or earlier, at the caller's deadline or when the
+    /// connection closes). Consumer settings (retries, oneway, attempt timeout, idempotent) are refused here. Default none.
+    /// </summary>
     public IList<MethodOptions> Methods { get; set; } = [];
 
     /// <summary>The weight written to the registry: <see cref="Weight"/> clamped to 1..100.</summary>
@@ -69,12 +78,16 @@ public sealed class ServiceOptions
             throw new RpcException(RpcStatusCode.Configuration, $"service name, version and group of {ServiceType.FullName} must not contain '#', and the version must not be empty.");
         }
 
-        if (Tag is not null || Methods.Count > 0)
+        if (Tag is not null && (string.IsNullOrWhiteSpace(Tag) || Tag.Trim().Length != Tag.Length))
         {
-            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.{(Tag is not null ? "Tag" : "Methods")} of {ServiceType.FullName}: tags and per-method settings are not in effect yet (issue 11); remove them.");
+            throw new RpcException(RpcStatusCode.Configuration, $"ServiceOptions.Tag of {ServiceType.FullName} is '{Tag}'; expected a tag without leading or trailing spaces, such as 'gray', or null for none.");
         }
 
         // Refuses methods that cannot be called remotely, naming the method and the reason.
-        ServiceDescriptor.For(ServiceType).CheckNaming(MethodNaming, "ServiceOptions.MethodNaming");
+        var descriptor = ServiceDescriptor.For(ServiceType);
+        descriptor.CheckNaming(MethodNaming, "ServiceOptions.MethodNaming");
+
+        // Refuses entries that name no method, consumer settings, and timeouts no token could apply.
+        Server.Internal.ServiceMethodSettings.Resolve(this, descriptor);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class BhrpcRuntime : IDisposable, IAsyncDisposable
         }
 
         // The client resolves names with the loader they were checked against.
-        _client = new RpcClient(new ClientOptions { Registry = Settings.Registry.Clone(), Extensions = Settings.Extensions, LoggerFactory = loggerFactory });
+        _client = new RpcClient(new ClientOptions { Registry = Settings.Registry.Clone(), Extensions = Settings.Extensions, LoggerFactory = loggerFactory, Filters = [.. Settings.ClientFilters] });
         Injector = new ReferenceInjector(_client, Settings.Consumer);
     }
 

@@ -1,8 +1,11 @@
 using Bhrpc.Attributes;
+using Bhrpc.Cluster;
 using Bhrpc.Extensions;
+using Bhrpc.Invocation;
 using Bhrpc.LoadBalance;
 using Bhrpc.Proxy;
 using Bhrpc.Registry;
+using Bhrpc.Routing;
 using Bhrpc.Serialization;
 using Microsoft.Extensions.Configuration;
 
@@ -12,17 +15,20 @@ namespace Bhrpc.Boot.Internal;
 internal sealed class BhrpcSettings
 {
     private const string ServerSection = "Bhrpc:Server";
+    private const string ClientSection = "Bhrpc:Client";
+    private const string ExtensionsSection = "Bhrpc:Extensions";
     private const string ConsumerSection = "Bhrpc:Consumer";
     private const string Serializer = "serializer";
     private const string LoadBalancer = "load balancer";
     private const string Proxy = "proxy";
     private const string RegistryKind = "registry";
 
-    private BhrpcSettings(ConfigReader reader, RegistryOptions registry, ServerOptions server, ConsumerDefaults consumer, IReadOnlyList<ConfiguredService> services)
+    private BhrpcSettings(ConfigReader reader, RegistryOptions registry, ServerOptions server, IReadOnlyList<ExtensionSpec> clientFilters, ConsumerDefaults consumer, IReadOnlyList<ConfiguredService> services)
     {
         Reader = reader;
         Registry = registry;
         ServerOptions = server;
+        ClientFilters = clientFilters;
         Consumer = consumer;
         Services = services;
     }
@@ -39,6 +45,9 @@ internal sealed class BhrpcSettings
     /// <summary><c>Bhrpc:Server</c> over the built-in defaults, with <see cref="Registry"/>.</summary>
     public ServerOptions ServerOptions { get; }
 
+    /// <summary><c>Bhrpc:Client:Filters</c>: the filters every reference of the host's client runs.</summary>
+    public IReadOnlyList<ExtensionSpec> ClientFilters { get; }
+
     /// <summary><c>Bhrpc:Consumer</c>.</summary>
     public ConsumerDefaults Consumer { get; }
 
@@ -47,14 +56,18 @@ internal sealed class BhrpcSettings
 
     /// <summary>
     /// Reads and checks every key except the reference sections (see <see cref="ApplyReference"/>); extension
-    /// names are checked against <paramref name="extensions"/> (default <see cref="ExtensionLoader.Shared"/>).
+    /// names are checked against <paramref name="extensions"/>; by default a loader of the plug-ins of
+    /// <c>Bhrpc:Extensions:PluginFolder</c> when that is set, else <see cref="ExtensionLoader.Shared"/>.
     /// </summary>
     /// <exception cref="RpcException">A value is bad; the message names the key and the expected form.</exception>
     public static BhrpcSettings Read(IConfiguration configuration, ExtensionLoader? extensions = null)
     {
-        var reader = new ConfigReader(configuration, extensions ?? ExtensionLoader.Shared);
-        reader.CheckKnown("Bhrpc", ["Registry", "Server", "Consumer", "References", "Services"]);
+        var keys = new ConfigReader(configuration, ExtensionLoader.Shared);
+        keys.CheckKnown(BhrpcConfigurationKeys.Section, BhrpcConfigurationKeys.SectionKeys);
+        keys.CheckKnown(ExtensionsSection, BhrpcConfigurationKeys.ExtensionsKeys);
+        var reader = new ConfigReader(configuration, extensions ?? PluginLoader(keys) ?? ExtensionLoader.Shared);
         reader.CheckKnown(ServerSection, BhrpcConfigurationKeys.ServerKeys);
+        reader.CheckKnown(ClientSection, BhrpcConfigurationKeys.ClientKeys);
         reader.CheckKnown(ConsumerSection, BhrpcConfigurationKeys.ConsumerKeys);
 
         var registry = reader.Registry("Bhrpc:Registry") ?? RegistryOptions.Parse("local://");
@@ -66,7 +79,9 @@ internal sealed class BhrpcSettings
         server.HeartbeatInterval = reader.Duration($"{ServerSection}:HeartbeatInterval", allowZero: false) ?? server.HeartbeatInterval;
         server.MaxFrameSize = reader.Int($"{ServerSection}:MaxFrameSize", 64, int.MaxValue) ?? server.MaxFrameSize;
         server.ShutdownTimeout = reader.Duration($"{ServerSection}:ShutdownTimeout", allowZero: true) ?? server.ShutdownTimeout;
+        server.Filters = reader.Filters($"{ServerSection}:Filters", RpcSide.Provider, allowRemoval: false) ?? server.Filters;
         server.Validate();
+        var clientFilters = reader.Filters($"{ClientSection}:Filters", RpcSide.Consumer, allowRemoval: false) ?? [];
 
         var consumer = new ConsumerDefaults
         {
@@ -87,7 +102,39 @@ internal sealed class BhrpcSettings
             services.Add(ConfiguredService.Read(reader, child.Path));
         }
 
-        return new BhrpcSettings(reader, registry, server, consumer, services);
+        return new BhrpcSettings(reader, registry, server, clientFilters, consumer, services);
+    }
+
+    /// <summary>
+    /// A loader of its own for <c>Bhrpc:Extensions:PluginFolder</c> (a relative folder is under the application's
+    /// folder, <see cref="AppContext.BaseDirectory"/>), its plug-ins loaded now so that a bad file fails start; null when unset.
+    /// </summary>
+    private static ExtensionLoader? PluginLoader(ConfigReader reader)
+    {
+        var key = $"{ExtensionsSection}:PluginFolder";
+        if (reader.String(key) is not { } text)
+        {
+            return null;
+        }
+
+        var folder = Path.GetFullPath(text, AppContext.BaseDirectory);
+        var expected = $"a folder of plug-in assemblies (*.dll); a relative one is under the application's folder {AppContext.BaseDirectory}";
+        if (!Directory.Exists(folder))
+        {
+            throw ConfigReader.Error(key, text, expected, $"{folder} does not exist");
+        }
+
+        var loader = new ExtensionLoader(new ExtensionLoaderOptions { PluginFolder = folder });
+        try
+        {
+            _ = loader.Names<IRpcSerializer>();
+        }
+        catch (RpcException e) when (e.StatusCode == RpcStatusCode.Configuration)
+        {
+            throw ConfigReader.Error(key, text, expected, e.Message);
+        }
+
+        return loader;
     }
 
     /// <summary>
@@ -97,9 +144,7 @@ internal sealed class BhrpcSettings
     /// </summary>
     public ReferenceOptions NewReference(string name, Type contract, Action<ReferenceOptions>? configure)
     {
-        var options = Consumer.NewReference(contract);
-        configure?.Invoke(options);
-        ApplyReference(name, options);
+        var options = ComposeReference(name, contract, configure);
         try
         {
             options.Validate();
@@ -110,6 +155,15 @@ internal sealed class BhrpcSettings
             throw new RpcException(RpcStatusCode.Configuration, $"reference '{name}' (Bhrpc:References:{name}): {e.Message}", e);
         }
 
+        return options;
+    }
+
+    /// <summary>The options of <see cref="NewReference"/> before Core's own validation: every key read and checked.</summary>
+    public ReferenceOptions ComposeReference(string name, Type contract, Action<ReferenceOptions>? configure)
+    {
+        var options = Consumer.NewReference(contract);
+        configure?.Invoke(options);
+        ApplyReference(name, options);
         return options;
     }
 
@@ -125,6 +179,22 @@ internal sealed class BhrpcSettings
         if (options.Registry is { } registry && options.DirectAddress is null)
         {
             Check<IRegistryFactory>($"{nameof(ReferenceOptions.Registry)}.{nameof(RegistryOptions.Type)}", registry.Type, RegistryKind);
+        }
+
+        // A cluster named in configuration was checked with its key.
+        if (options.Cluster.Source is null)
+        {
+            Check<ICluster>(nameof(ReferenceOptions.Cluster), options.Cluster.Name, "cluster");
+        }
+
+        foreach (var filter in options.Filters.Where(f => f.Source is null))
+        {
+            Check<IRpcFilter>(nameof(ReferenceOptions.Filters), filter.IsRemoval ? filter.Name[1..].Trim() : filter.Name, "filter");
+        }
+
+        foreach (var router in options.Routers.Where(r => r.Source is null))
+        {
+            Check<IRouter>(nameof(ReferenceOptions.Routers), router.Name, "router");
         }
 
         void Check<T>(string property, string value, string what)
@@ -157,6 +227,20 @@ internal sealed class BhrpcSettings
         options.Proxy = Reader.Extension<IProxyFactory>($"{section}:Proxy", Proxy) ?? options.Proxy;
         options.ServiceName = Reader.String($"{section}:ServiceName") ?? options.ServiceName;
         options.MethodNaming = Reader.MethodNaming($"{section}:MethodNaming") ?? options.MethodNaming;
+        options.Cluster = Reader.Cluster($"{section}:Cluster") ?? options.Cluster;
+        options.Retries = Reader.Retries($"{section}:Retries") ?? options.Retries;
+        options.AttemptTimeout = Reader.Duration($"{section}:AttemptTimeout", allowZero: false) ?? options.AttemptTimeout;
+        options.Lazy = Reader.Bool($"{section}:Lazy") ?? options.Lazy;
+        options.Filters = Reader.Filters($"{section}:Filters", RpcSide.Consumer, allowRemoval: true) ?? options.Filters;
+        options.Routers = Reader.Routers($"{section}:Routers") ?? options.Routers;
+        if (Reader.Methods($"{section}:Methods", options.Interface, consumer: true) is { } configuredMethods)
+        {
+            // Copies, so a MethodOptions object the code callback shares is not changed.
+            var methods = options.Methods.Select(m => m.Clone()).ToList();
+            configuredMethods.ForEach(m => Merge(methods, m));
+            options.Methods = methods;
+        }
+
         if (options.DirectAddress is not null)
         {
             try
@@ -168,5 +252,22 @@ internal sealed class BhrpcSettings
                 throw ConfigReader.Error($"{section}:DirectAddress", options.DirectAddress, "host:port[,host:port]", e.Message);
             }
         }
+    }
+
+    /// <summary>Configured method settings win, key by key, over those set in code for the same method.</summary>
+    private static void Merge(List<MethodOptions> methods, MethodOptions configured)
+    {
+        var existing = methods.FirstOrDefault(m => string.Equals(m.Name, configured.Name, StringComparison.Ordinal));
+        if (existing is null)
+        {
+            methods.Add(configured);
+            return;
+        }
+
+        existing.Timeout = configured.Timeout ?? existing.Timeout;
+        existing.AttemptTimeout = configured.AttemptTimeout ?? existing.AttemptTimeout;
+        existing.Retries = configured.Retries ?? existing.Retries;
+        existing.Oneway = configured.Oneway ?? existing.Oneway;
+        existing.Idempotent = configured.Idempotent ?? existing.Idempotent;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Configuration;
 namespace Bhrpc.Boot.Internal;
 
 /// <summary>Reads typed values from configuration; a bad value fails with a message naming the key and the expected form.</summary>
-internal sealed class ConfigReader
+internal sealed partial class ConfigReader
 {
     private readonly IConfiguration _configuration;
 

@@ -1,9 +1,22 @@
+using Bhrpc.Extensions;
+using Bhrpc.Invocation;
 using Bhrpc.Metadata;
 
 namespace Bhrpc.Boot.Internal;
 
 /// <summary>One service declared in configuration, <c>Bhrpc:Services:{i}</c>.</summary>
-internal sealed record ConfiguredService(string Path, Type Interface, Type Implementation, string? Version, string? Group, int? Weight, string? ServiceName, MethodNaming? MethodNaming)
+internal sealed record ConfiguredService(
+    string Path,
+    Type Interface,
+    Type Implementation,
+    string? Version,
+    string? Group,
+    int? Weight,
+    string? ServiceName,
+    MethodNaming? MethodNaming,
+    string? Tag,
+    IReadOnlyList<ExtensionSpec> Filters,
+    IReadOnlyList<MethodOptions> Methods)
 {
     /// <summary>Reads and checks <paramref name="path"/> (<c>Bhrpc:Services:0</c>).</summary>
     public static ConfiguredService Read(ConfigReader reader, string path)
@@ -26,13 +39,25 @@ internal sealed record ConfiguredService(string Path, Type Interface, Type Imple
             reader.String($"{path}:Group"),
             reader.Int($"{path}:Weight", 1, 100),
             reader.String($"{path}:ServiceName"),
-            reader.MethodNaming($"{path}:MethodNaming"));
+            reader.MethodNaming($"{path}:MethodNaming"),
+            reader.String($"{path}:Tag"),
+            reader.Filters($"{path}:Filters", RpcSide.Provider, allowRemoval: true) ?? [],
+            reader.Methods($"{path}:Methods", contract, consumer: false) ?? []);
     }
 
     /// <summary>The Core options exporting <paramref name="instance"/>.</summary>
     public ServiceOptions ToServiceOptions(object instance)
     {
-        var options = new ServiceOptions { ServiceType = Interface, Implementation = instance, ServiceName = ServiceName, Group = Group ?? string.Empty };
+        var options = new ServiceOptions
+        {
+            ServiceType = Interface,
+            Implementation = instance,
+            ServiceName = ServiceName,
+            Group = Group ?? string.Empty,
+            Tag = Tag,
+            Filters = [.. Filters],
+            Methods = [.. Methods.Select(m => m.Clone())],
+        };
         options.Version = Version ?? options.Version;
         options.Weight = Weight ?? options.Weight;
         options.MethodNaming = MethodNaming ?? options.MethodNaming;

@@ -1,3 +1,4 @@
+using Bhrpc.Extensions;
 using Bhrpc.Metadata;
 
 namespace Bhrpc.Attributes;
@@ -35,6 +36,18 @@ public sealed class ConsumerDefaults
 
     /// <summary>How methods are named on the wire. Default null (built-in: <see cref="MethodNaming.AsDeclared"/>).</summary>
     public MethodNaming? MethodNaming { get; set; }
+
+    /// <summary>The cluster strategy and its settings. Default null (built-in: <c>failover</c>).</summary>
+    public ExtensionSpec? Cluster { get; set; }
+
+    /// <summary>Retries after the first attempt (<c>failover</c>, <c>failback</c>). Default null (built-in: <see cref="ReferenceOptions.DefaultRetries"/>).</summary>
+    public int? Retries { get; set; }
+
+    /// <summary>The longest one attempt waits before a retry may begin. Default null (built-in: none, only the call's timeout).</summary>
+    public TimeSpan? AttemptTimeout { get; set; }
+
+    /// <summary>Lazy connect (connections open on the first call). Default null (built-in: true).</summary>
+    public bool? Lazy { get; set; }
 
     /// <summary>A reference to <paramref name="interfaceType"/> with the built-in defaults overridden by the set defaults.</summary>
     public ReferenceOptions NewReference(Type interfaceType)
@@ -84,6 +97,26 @@ public sealed class ConsumerDefaults
         if (MethodNaming is { } naming)
         {
             reference.MethodNaming = naming;
+        }
+
+        if (Cluster is not null)
+        {
+            reference.Cluster = Cluster;
+        }
+
+        if (Retries is { } retries)
+        {
+            reference.Retries = retries;
+        }
+
+        if (AttemptTimeout is { } attemptTimeout)
+        {
+            reference.AttemptTimeout = attemptTimeout;
+        }
+
+        if (Lazy is { } lazy)
+        {
+            reference.Lazy = lazy;
         }
 
         return reference;

@@ -16,6 +16,7 @@ namespace Bhrpc.Attributes;
 public sealed partial class RpcReferenceAttribute : Attribute
 {
     private bool _oneway;
+    private bool _lazy;
     private MethodNaming _methodNaming;
 
     /// <summary>The version. Default null: not set.</summary>
@@ -40,9 +41,9 @@ public sealed partial class RpcReferenceAttribute : Attribute
     public int Timeout { get; set; }
 
     /// <summary>
-    /// Accepted for compatibility with Java bhrpc and has no effect: a call is asynchronous when its
-    /// interface method returns <see cref="Task"/>, <see cref="Task{TResult}"/> or <see cref="ValueTask"/>,
-    /// synchronous otherwise.
+    /// Accepted for compatibility with Java bhrpc and has no effect, because .NET says it in the method's signature:
+    /// a call is asynchronous when its interface method returns <see cref="Task"/>, <see cref="Task{TResult}"/> or
+    /// <see cref="ValueTask"/>, synchronous otherwise; one flag per reference could not change that.
     /// </summary>
     public bool Async { get; set; }
 
@@ -72,33 +73,66 @@ public sealed partial class RpcReferenceAttribute : Attribute
         }
     }
 
-    /// <summary>The proxy name (<c>dispatch</c>, <c>castle</c>, …). Default null: not set.</summary>
+    /// <summary>The proxy name: <c>dispatch</c> (Java alias <c>jdk</c>) or a plug-in's. Default null: not set.</summary>
     public string? Proxy { get; set; }
 
     /// <summary>
-    /// Retries after a failed call, 0 or more; default -1: not set. Validated now, but it has no effect
-    /// yet: it takes effect when the cluster layer lands in Core (today every call is tried once).
+    /// Retries after the first attempt, 0 or more, for <c>failover</c> and <c>failback</c>; only what is safe is
+    /// retried (the request never reached a provider; timeouts and remote failures only for idempotent methods).
+    /// Default -1: not set (the consumer defaults, else <see cref="ReferenceOptions.DefaultRetries"/>).
     /// </summary>
     public int Retries { get; set; } = -1;
 
     /// <summary>
-    /// The cluster strategy: <c>failover</c>, <c>failfast</c>, <c>failsafe</c>, <c>failback</c>,
-    /// <c>forking</c> or <c>broadcast</c>; default null: not set. Validated now, but it has no effect yet:
-    /// it takes effect when the cluster layer lands in Core (today a failed call fails, like failfast).
+    /// The cluster strategy: <c>failover</c> (default), <c>failfast</c>, <c>failsafe</c>, <c>failback</c>,
+    /// <c>forking</c>, <c>broadcast</c>, or a plug-in's; checked against the client's extension loader. Default null:
+    /// not set. Its settings go in <see cref="ClusterSettings"/>.
     /// </summary>
     public string? Cluster { get; set; }
 
+    /// <summary>The cluster's settings, <c>"key=value"</c> each, e.g. <c>ClusterSettings = new[] { "forks=3" }</c> with <c>Cluster = "forking"</c>. Default null: none.</summary>
+    public string[]? ClusterSettings { get; set; }
+
     /// <summary>
-    /// Accepted for compatibility with Java bhrpc and has no further effect: a proxy never connects or
-    /// looks up providers before its first call, so every reference is already lazy.
+    /// The longest one attempt waits for its response, in milliseconds, before a retrying cluster may try another
+    /// provider (all attempts share <see cref="Timeout"/>). Default 0: not set.
     /// </summary>
-    public bool Lazy { get; set; }
+    public int AttemptTimeout { get; set; }
+
+    /// <summary>
+    /// Filters of this reference by name, run after the client's global ones; <c>"-name"</c> removes a global one.
+    /// Settings for a listed filter come from <see cref="RpcFilterSpecAttribute"/> on the same member. Default null: none.
+    /// </summary>
+    public string[]? Filters { get; set; }
+
+    /// <summary>
+    /// Routers between discovery and the load balancer, by name, in order. Settings (a condition rule) come from
+    /// <see cref="RpcRouterSpecAttribute"/> on the same member. Default null: none.
+    /// </summary>
+    public string[]? Routers { get; set; }
+
+    /// <summary>
+    /// Lazy (the built-in default, true): the proxy connects on its first call. <c>Lazy = false</c> connects to this
+    /// reference's providers when the proxy is made. Default: not set.
+    /// </summary>
+    public bool Lazy
+    {
+        get => _lazy;
+        set
+        {
+            _lazy = value;
+            LazySet = true;
+        }
+    }
 
     /// <summary>The service name. Default null: the full name of the member's interface.</summary>
     public string? ServiceName { get; set; }
 
     /// <summary>Whether <see cref="Oneway"/> was given, so that <c>Oneway = false</c> overrides a default of true.</summary>
     public bool OnewaySet { get; private set; }
+
+    /// <summary>Whether <see cref="Lazy"/> was given, so that <c>Lazy = true</c> overrides a default of false.</summary>
+    public bool LazySet { get; private set; }
 
     /// <summary>Whether <see cref="MethodNaming"/> was given, so that <c>AsDeclared</c> overrides a default of <c>CamelCase</c>.</summary>
     public bool MethodNamingSet { get; private set; }

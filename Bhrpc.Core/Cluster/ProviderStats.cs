@@ -119,6 +119,25 @@ public sealed class ProviderStats
         return backoff;
     }
 
+    /// <summary>
+    /// Ejects the address as <see cref="Eject"/> does unless it is ejected already (a failure seen while the address is
+    /// skipped does not double its back-off again); returns whether it ejected, and for how long.
+    /// </summary>
+    public bool TryEject(TimeSpan baseBackoff, TimeSpan maxBackoff, out TimeSpan backoff)
+    {
+        lock (_lock)
+        {
+            if (IsEjected)
+            {
+                backoff = TimeSpan.Zero;
+                return false;
+            }
+
+            backoff = Eject(baseBackoff, maxBackoff);
+            return true;
+        }
+    }
+
     /// <summary>Marks the provider as going away (it sent the going-away frame) or back (a new connection opened).</summary>
     public void SetGoingAway(bool goingAway) => _goingAway = goingAway;
 }

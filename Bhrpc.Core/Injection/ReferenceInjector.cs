@@ -53,7 +53,7 @@ public sealed class ReferenceInjector
         var members = MembersOf(target.GetType());
         foreach (var member in members)
         {
-            var options = member.Attribute.ToReferenceOptions(member.MemberType, _defaults, member.Name);
+            var options = member.ToReferenceOptions(_defaults, _client.Options.Extensions);
             member.Set(target, ProxyFor(options));
         }
 
@@ -67,19 +67,39 @@ public sealed class ReferenceInjector
         return _proxies.GetOrAdd(KeyOf(options), static (_, state) => state.Client.CreateProxy(state.Options), (Client: _client, Options: options));
     }
 
-    /// <summary>Everything that makes two references behave differently.</summary>
-    public static string KeyOf(ReferenceOptions options) => string.Join(
-        '|',
-        options.Interface.AssemblyQualifiedName,
-        options.Key,
-        options.Registry?.ToString(),
-        options.DirectAddress,
-        options.Serializer,
-        options.Timeout.Ticks.ToString(CultureInfo.InvariantCulture),
-        options.Oneway ? "oneway" : "twoway",
-        options.LoadBalancer,
-        options.Proxy,
-        options.MethodNaming.ToString());
+    /// <summary>Everything that makes two references behave differently (the pipeline's settings included).</summary>
+    public static string KeyOf(ReferenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.Join(
+            '|',
+            options.Interface.AssemblyQualifiedName,
+            options.Key,
+            options.Registry?.ToString(),
+            options.DirectAddress,
+            options.Serializer,
+            options.Timeout.Ticks.ToString(CultureInfo.InvariantCulture),
+            options.Oneway ? "oneway" : "twoway",
+            options.LoadBalancer,
+            options.Proxy,
+            options.MethodNaming.ToString(),
+            ExtensionChecks.Describe(options.Cluster),
+            options.Retries?.ToString(CultureInfo.InvariantCulture) ?? "retries?",
+            options.AttemptTimeout?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "attempt?",
+            options.Lazy ? "lazy" : "eager",
+            "filters[" + string.Join(';', options.Filters.Select(ExtensionChecks.Describe)) + "]",
+            "routers[" + string.Join(';', options.Routers.Select(ExtensionChecks.Describe)) + "]",
+            "methods[" + string.Join(';', options.Methods.Select(Describe)) + "]");
+    }
+
+    private static string Describe(MethodOptions method) => string.Join(
+        ',',
+        method.Name,
+        method.Timeout?.Ticks.ToString(CultureInfo.InvariantCulture),
+        method.AttemptTimeout?.Ticks.ToString(CultureInfo.InvariantCulture),
+        method.Retries?.ToString(CultureInfo.InvariantCulture),
+        method.Oneway?.ToString(),
+        method.Idempotent?.ToString());
 
     private static ReferenceMember[] Find(Type type)
     {

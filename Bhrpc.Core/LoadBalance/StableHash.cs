@@ -47,6 +47,18 @@ public static class StableHash
         return unchecked((int)Fnv(MemoryMarshal.AsBytes(text.AsSpan())));
     }
 
+    /// <summary>
+    /// The hash of two hashes together (order matters), the same in every process; unlike
+    /// <see cref="HashCode.Combine{T1, T2}"/>, which .NET seeds per process.
+    /// </summary>
+    internal static int Combine(int first, int second)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, first);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[4..], second);
+        return unchecked((int)Fnv(bytes));
+    }
+
     private static int OfInt64(long value)
     {
         Span<byte> bytes = stackalloc byte[8];

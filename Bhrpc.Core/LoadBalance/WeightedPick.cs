@@ -32,6 +32,49 @@ internal static class WeightedPick
         return providers[^1];
     }
 
+    /// <summary>The index of the provider whose cumulative-weight interval holds <paramref name="point"/> (0 ≤ point &lt; total).</summary>
+    public static int IndexAt(IReadOnlyList<Provider> providers, int point)
+    {
+        for (var i = 0; i < providers.Count; i++)
+        {
+            point -= providers[i].Weight;
+            if (point < 0)
+            {
+                return i;
+            }
+        }
+
+        return providers.Count - 1;
+    }
+
+    /// <summary>
+    /// The index of a provider other than the one at <paramref name="except"/>, picked with probability proportional
+    /// to its weight (<paramref name="total"/> is the weight of all of them; needs at least two providers).
+    /// </summary>
+    public static int RandomIndexExcept(IReadOnlyList<Provider> providers, int total, int except, Random random)
+    {
+        // A point on the cumulative weights with the excluded provider's interval cut out.
+        var point = random.Next(total - providers[except].Weight);
+        for (var i = 0; i < providers.Count; i++)
+        {
+            if (i == except)
+            {
+                continue;
+            }
+
+            point -= providers[i].Weight;
+            if (point < 0)
+            {
+                return i;
+            }
+        }
+
+        return except == providers.Count - 1 ? providers.Count - 2 : providers.Count - 1;
+    }
+
+    /// <summary>Maps a 32-bit hash uniformly onto <c>0..count-1</c> (multiply-shift, no modulo bias).</summary>
+    public static int Index(int hash, int count) => (int)(((ulong)unchecked((uint)hash) * (ulong)count) >> 32);
+
     /// <summary>A provider picked with probability proportional to its weight.</summary>
     public static Provider Random(IReadOnlyList<Provider> providers, Random random)
         => At(providers, random.Next(TotalWeight(providers)));

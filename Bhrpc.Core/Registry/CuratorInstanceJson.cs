@@ -43,6 +43,14 @@ internal static class CuratorInstanceJson
             writer.WriteNumber("servicePort"u8, instance.Port);
             writer.WriteString("serviceGroup"u8, instance.Group);
             writer.WriteNumber("weight"u8, instance.Weight);
+            if (instance.Tag is not null)
+            {
+                // Only when set, so an untagged instance's bytes stay Java bhrpc's. A Java reader ignores the key: Curator's
+                // JsonInstanceSerializer (since CURATOR-275, so in the 2.12 Java bhrpc uses) reads the instance and its
+                // ServiceMeta payload with FAIL_ON_UNKNOWN_PROPERTIES off.
+                writer.WriteString("tag"u8, instance.Tag);
+            }
+
             writer.WriteEndObject();
             writer.WriteNumber("registrationTimeUTC"u8, instance.RegisteredAt.ToUnixTimeMilliseconds());
             writer.WriteString("serviceType"u8, "DYNAMIC");
@@ -54,8 +62,8 @@ internal static class CuratorInstanceJson
     }
 
     /// <summary>
-    /// Reads a node value. Unknown keys are ignored; a missing <c>weight</c> reads as 1 and a
-    /// missing <c>serviceGroup</c> as empty; host and port come from the payload, else from
+    /// Reads a node value. Unknown keys are ignored; a missing <c>weight</c> reads as 1, a
+    /// missing <c>serviceGroup</c> as empty and a missing or empty <c>tag</c> as none; host and port come from the payload, else from
     /// Curator's <c>address</c> and <c>port</c>.
     /// </summary>
     /// <exception cref="FormatException">The value is not JSON, or lacks the id, host or port.</exception>
@@ -179,7 +187,10 @@ internal static class CuratorInstanceJson
             effectivePort.Value,
             weight,
             id,
-            DateTimeOffset.FromUnixTimeMilliseconds(millis));
+            DateTimeOffset.FromUnixTimeMilliseconds(millis))
+        {
+            Tag = string.IsNullOrEmpty(payload.Tag) ? null : payload.Tag,
+        };
     }
 
     private static Payload ReadPayload(ref Utf8JsonReader reader)
@@ -221,6 +232,10 @@ internal static class CuratorInstanceJson
             else if (reader.ValueTextEquals("weight"u8))
             {
                 payload.Weight = ReadInt32(ref reader, "payload.weight");
+            }
+            else if (reader.ValueTextEquals("tag"u8))
+            {
+                payload.Tag = ReadString(ref reader, "payload.tag");
             }
             else
             {
@@ -276,5 +291,6 @@ internal static class CuratorInstanceJson
         public int? ServicePort;
         public string? ServiceGroup;
         public int? Weight;
+        public string? Tag;
     }
 }

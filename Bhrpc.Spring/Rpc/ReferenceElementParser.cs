@@ -1,18 +1,21 @@
 using System.Xml.Linq;
 using Bhrpc.Attributes;
-using Bhrpc.Spring.Context;
 using Bhrpc.Injection;
+using Bhrpc.Serialization;
+using Bhrpc.Spring.Context;
 using Bhrpc.Spring.Xml;
 
 namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
-/// <c>&lt;rpc:reference id interface …/&gt;</c>: registers object <c>id</c>, a proxy made by the context's one shared
+/// <c>&lt;rpc:reference id interface …&gt;</c>: registers object <c>id</c>, a proxy made by the context's one shared
 /// <see cref="RpcClient"/>. Settings map like <see cref="RpcReferenceAttribute"/>'s and are validated the same way;
 /// unset ones come from <c>&lt;rpc:consumer&gt;</c>, then the built-in defaults. <c>registry</c> is the id of an
-/// <c>&lt;rpc:registry&gt;</c>. <c>retries</c> and <c>cluster</c> are validated but have no effect yet (Core has no
-/// cluster layer); <c>async</c> and <c>lazy</c> are accepted for Java bhrpc compatibility and have no effect (a call is
-/// asynchronous when its method returns a task; every proxy is already lazy).
+/// <c>&lt;rpc:registry&gt;</c>. Children: <c>&lt;rpc:filter&gt;</c> (after the client's global filters; <c>-name</c>
+/// removes one), <c>&lt;rpc:router&gt;</c> (in order), one <c>&lt;rpc:cluster name … /&gt;</c> (the cluster with its
+/// settings; <c>cluster="name"</c> still names one without settings) and <c>&lt;rpc:method&gt;</c> (per-method
+/// settings). <c>async</c> is accepted for Java bhrpc compatibility and has no effect: a call is asynchronous when its
+/// method returns a task.
 /// </summary>
 internal sealed class ReferenceElementParser : IRpcElementParser
 {
@@ -28,16 +31,17 @@ internal sealed class ReferenceElementParser : IRpcElementParser
             Group = attributes.String("group"),
             DirectUrl = attributes.String("direct-url"),
             LoadBalance = attributes.String("load-balance"),
-            Serialization = ServerElementParser.CheckSerializer(attributes, "serialization"),
+            Serialization = attributes.Extension<IRpcSerializer>("serialization", configuration),
             Proxy = attributes.String("proxy"),
             Cluster = attributes.String("cluster"),
             Retries = attributes.Int("retries", int.MinValue, int.MaxValue) ?? -1,
+            AttemptTimeout = Milliseconds(attributes.Duration("attempt-timeout")),
             Async = attributes.Bool("async") ?? false,
-            Lazy = attributes.Bool("lazy") ?? false,
         };
-        if (attributes.Duration("timeout") is { } timeout)
+        settings.Timeout = Milliseconds(attributes.Duration("timeout"));
+        if (attributes.Bool("lazy") is { } lazy)
         {
-            settings.Timeout = (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
+            settings.Lazy = lazy;
         }
 
         if (attributes.Bool("oneway") is { } oneway)
@@ -50,7 +54,13 @@ internal sealed class ReferenceElementParser : IRpcElementParser
             settings.MethodNaming = naming;
         }
 
-        var spec = new ReferenceSpec(id, interfaceType, settings, attributes.String("registry"), attributes.Location());
+        var spec = new ReferenceSpec(id, interfaceType, settings, attributes.String("registry"), attributes.Location())
+        {
+            Filters = RpcChildElements.Extensions(element, "filter", context),
+            Routers = RpcChildElements.Extensions(element, "router", context),
+            Cluster = RpcChildElements.Cluster(element, context),
+            Methods = RpcChildElements.Methods(element, interfaceType, provider: false, context),
+        };
         configuration.References.Add(spec);
         context.Registry.Register(new ObjectDefinition(id)
         {
@@ -59,4 +69,7 @@ internal sealed class ReferenceElementParser : IRpcElementParser
             Factory = resolver => ((ReferenceInjector)resolver.GetObject(RpcConfiguration.InjectorId)).ProxyFor(spec.Options!),
         });
     }
+
+    private static int Milliseconds(TimeSpan? duration)
+        => duration is { } value ? (int)Math.Min(int.MaxValue, Math.Ceiling(value.TotalMilliseconds)) : 0;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Bhrpc.Injection;
 using Bhrpc.Metadata;
 using Bhrpc.Spring.Context;
 using Bhrpc.Spring.Xml;
@@ -53,6 +54,23 @@ internal readonly struct RpcAttributeReader(XElement element, ParserContext cont
         return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0
             ? TimeSpan.FromMilliseconds(value * scale)
             : throw Error(name, $"{Tag} {name}='{text}' is not a positive duration; expected milliseconds or a number with 'ms' or 's', like 500ms or 2s.");
+    }
+
+    /// <summary>
+    /// An extension name of point <typeparamref name="T"/>, checked once all XML is read against the context's
+    /// extension loader (plug-ins of <c>&lt;rpc:extensions&gt;</c> included); null when absent.
+    /// </summary>
+    public string? Extension<T>(string name, RpcConfiguration configuration)
+        where T : class
+    {
+        var value = String(name);
+        if (value is not null)
+        {
+            var setting = $"{Tag} {name}='{value}'";
+            configuration.CheckLater(Location(name), loader => ExtensionChecks.CheckName<T>(value, loader, setting));
+        }
+
+        return value;
     }
 
     /// <summary>A method naming: <c>asDeclared</c> or <c>camelCase</c>.</summary>

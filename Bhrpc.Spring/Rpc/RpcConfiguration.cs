@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Bhrpc.Attributes;
+using Bhrpc.Extensions;
 using Bhrpc.Spring.Context;
 
 namespace Bhrpc.Spring.Rpc;
@@ -24,6 +25,8 @@ internal sealed class RpcConfiguration
 
     private static readonly ConditionalWeakTable<ObjectDefinitionRegistry, RpcConfiguration> s_byRegistry = [];
 
+    private readonly List<(SourceLocation Location, Action<ExtensionLoader> Check)> _checks = [];
+
     public Dictionary<string, RegistrySpec> Registries { get; } = new(StringComparer.Ordinal);
 
     public List<ServerSpec> Servers { get; } = [];
@@ -44,6 +47,18 @@ internal sealed class RpcConfiguration
     /// <summary>Set by the processor: the consumer defaults with the consumer's registry id resolved.</summary>
     public ConsumerDefaults Defaults { get; set; } = new();
 
+    /// <summary>
+    /// The extension loader of the context's client and servers, and the one every extension name is checked against:
+    /// <see cref="ExtensionLoader.Shared"/>, or one with the plug-in folder of <c>&lt;rpc:extensions&gt;</c>.
+    /// </summary>
+    public ExtensionLoader Extensions { get; set; } = ExtensionLoader.Shared;
+
+    /// <summary>Where the <c>&lt;rpc:extensions&gt;</c> is, or null; at most one per context.</summary>
+    public SourceLocation? ExtensionsLocation { get; set; }
+
+    /// <summary>The <c>&lt;rpc:filter&gt;</c>s of <c>&lt;rpc:consumer&gt;</c>: the client's global filters (<see cref="ClientOptions.Filters"/>).</summary>
+    public List<ExtensionSpec> ClientFilters { get; } = [];
+
     /// <summary>Set by the processor: the registry of the client and of servers that name none.</summary>
     public RegistryOptions DefaultRegistry { get; set; } = new();
 
@@ -59,6 +74,28 @@ internal sealed class RpcConfiguration
         s_byRegistry.Add(registry, configuration);
         configuration.RegisterInfrastructure(registry);
         return configuration;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="check"/> against <see cref="Extensions"/> once all XML is read (a later
+    /// <c>&lt;rpc:extensions&gt;</c> may add plug-ins); its configuration error is reported at <paramref name="location"/>.
+    /// </summary>
+    public void CheckLater(SourceLocation location, Action<ExtensionLoader> check) => _checks.Add((location, check));
+
+    /// <summary>Runs the checks of <see cref="CheckLater"/>.</summary>
+    public void RunChecks()
+    {
+        foreach (var (location, check) in _checks)
+        {
+            try
+            {
+                check(Extensions);
+            }
+            catch (RpcException e) when (e.StatusCode == RpcStatusCode.Configuration)
+            {
+                throw new ObjectDefinitionException(e.Message, location, e);
+            }
+        }
     }
 
     /// <summary>Adds the injection post-processor (once) for <c>&lt;rpc:annotation-driven&gt;</c>.</summary>
@@ -87,7 +124,7 @@ internal sealed class RpcConfiguration
         {
             ObjectType = typeof(RpcClient),
             IsLazyInit = true,
-            Factory = _ => new RpcClient(new ClientOptions { Registry = DefaultRegistry.Clone() }),
+            Factory = _ => new RpcClient(new ClientOptions { Registry = DefaultRegistry.Clone(), Extensions = Extensions, Filters = [.. ClientFilters] }),
         });
         registry.Register(new ObjectDefinition(InjectorId)
         {

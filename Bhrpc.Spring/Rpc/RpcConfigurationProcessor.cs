@@ -4,7 +4,8 @@ namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
 /// Runs once all XML of a context is read: links the registry, server and ref ids of the rpc elements (errors carry
-/// the element's file:line:column and list the known ids), fills in defaults and validates every reference.
+/// the element's file:line:column and list the known ids), checks every extension name against the context's loader,
+/// fills in defaults and validates every reference.
 /// </summary>
 internal sealed class RpcConfigurationProcessor(RpcConfiguration configuration) : IObjectFactoryPostProcessor
 {
@@ -12,9 +13,11 @@ internal sealed class RpcConfigurationProcessor(RpcConfiguration configuration) 
     {
         var c = configuration;
         c.DefaultRegistry = c.Registries.Count == 1 ? c.Registries.Values.Single().Options : new RegistryOptions();
+        c.RunChecks();
         foreach (var server in c.Servers)
         {
             server.Options.Registry = Registry(server.RegistryId, server.Location, $"<rpc:server id=\"{server.Id}\">").Clone();
+            server.Options.Extensions = c.Extensions;
         }
 
         if (c.Consumer is { } consumer)
@@ -68,7 +71,7 @@ internal sealed class RpcConfigurationProcessor(RpcConfiguration configuration) 
         ReferenceOptions options;
         try
         {
-            options = reference.Settings.ToReferenceOptions(reference.Interface, configuration.Defaults, where);
+            options = reference.ToOptions(configuration.Defaults, where, configuration.Extensions);
         }
         catch (RpcException e) when (e.StatusCode == RpcStatusCode.Configuration)
         {
@@ -101,7 +104,7 @@ internal sealed class RpcConfigurationProcessor(RpcConfiguration configuration) 
         var servers = configuration.Servers;
         return servers.Count switch
         {
-            0 => implicitServer ??= new ServerSpec(RpcConfiguration.ImplicitServerId, new ServerOptions { Registry = configuration.DefaultRegistry.Clone() }, null, location),
+            0 => implicitServer ??= new ServerSpec(RpcConfiguration.ImplicitServerId, new ServerOptions { Registry = configuration.DefaultRegistry.Clone(), Extensions = configuration.Extensions }, null, location),
             1 => servers[0],
             _ => throw new ObjectDefinitionException(
                 $"{what} names no server and the context has several; add server=\"…\". Known <rpc:server> ids: {Known(servers.Select(s => s.Id))}.", location),

@@ -7,7 +7,7 @@ namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
 /// The <c>rpc:</c> namespace (<see cref="RpcNamespace.Uri"/>): <c>registry</c>, <c>server</c>, <c>service</c>,
-/// <c>reference</c>, <c>consumer</c> and <c>annotation-driven</c>, each read by its own small parser into one
+/// <c>reference</c>, <c>consumer</c>, <c>annotation-driven</c> and <c>extensions</c>, each read by its own small parser into one
 /// <see cref="RpcConfiguration"/> per context. Validated against the embedded <c>rpc.xsd</c>.
 /// </summary>
 public sealed class RpcNamespaceParser : INamespaceParser
@@ -20,6 +20,7 @@ public sealed class RpcNamespaceParser : INamespaceParser
         ["reference"] = new ReferenceElementParser(),
         ["consumer"] = new ConsumerElementParser(),
         ["annotation-driven"] = new AnnotationDrivenElementParser(),
+        ["extensions"] = new ExtensionsElementParser(),
     };
 
     /// <summary>Creates the parser and loads the embedded schema.</summary>

@@ -7,8 +7,9 @@ using Bhrpc.Spring.Xml;
 namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
-/// <c>&lt;rpc:server id [host] [port] [advertise-address] [registry] [serialization] [heartbeat-interval] [max-frame-size]/&gt;</c>
-/// onto <see cref="ServerOptions"/>. <c>registry</c> is the id of an <c>&lt;rpc:registry&gt;</c> (default: the only one
+/// <c>&lt;rpc:server id [host] [port] [advertise-address] [registry] [serialization] [heartbeat-interval] [max-frame-size]&gt;</c>
+/// onto <see cref="ServerOptions"/>, with <c>&lt;rpc:filter name … /&gt;</c> children: the provider filters every service of
+/// the server runs (<see cref="ServerOptions.Filters"/>). <c>registry</c> is the id of an <c>&lt;rpc:registry&gt;</c> (default: the only one
 /// in the context, else <c>local://</c>). Registers object <c>id</c>: the <see cref="RpcServerExporter"/> that starts the
 /// server when the context is refreshed and stops it when the context closes.
 /// </summary>
@@ -22,9 +23,11 @@ internal sealed class ServerElementParser : IRpcElementParser
         options.Host = attributes.String("host") ?? options.Host;
         options.Port = attributes.Int("port", 0, 65535) ?? options.Port;
         options.AdvertiseHost = attributes.String("advertise-address") ?? options.AdvertiseHost;
-        options.Serializer = CheckSerializer(attributes, "serialization") ?? options.Serializer;
+        options.Serializer = attributes.Extension<IRpcSerializer>("serialization", configuration) ?? options.Serializer;
         options.HeartbeatInterval = attributes.Duration("heartbeat-interval") ?? options.HeartbeatInterval;
         options.MaxFrameSize = attributes.Int("max-frame-size", 64, int.MaxValue) ?? options.MaxFrameSize;
+        options.Filters = RpcChildElements.GlobalFilters(element, context);
+        RpcChildElements.CheckFiltersLater(configuration, [.. options.Filters], Invocation.RpcSide.Provider, attributes.Location());
         try
         {
             options.Validate();
@@ -55,17 +58,4 @@ internal sealed class ServerElementParser : IRpcElementParser
             return new RpcServerExporter(spec.Id, spec.Options.Clone(), services);
         },
     };
-
-    /// <summary>The serializer named by <paramref name="name"/>, checked against the registered serializers.</summary>
-    public static string? CheckSerializer(RpcAttributeReader attributes, string name)
-    {
-        var serializer = attributes.String(name);
-        if (serializer is not null && !Extensions.ExtensionLoader.Shared.Contains<IRpcSerializer>(serializer))
-        {
-            var known = string.Join(", ", Extensions.ExtensionLoader.Shared.Names<IRpcSerializer>());
-            throw attributes.Error(name, $"{attributes.Tag} {name}='{serializer}' is not a known serializer; known: {known}.");
-        }
-
-        return serializer;
-    }
 }

@@ -1,3 +1,4 @@
+using Bhrpc.Extensions;
 using Bhrpc.Metadata;
 using Bhrpc.Spring.Context;
 
@@ -24,6 +25,12 @@ internal sealed class ServiceSpec(Type serviceType, string refId, string? server
 
     public MethodNaming? MethodNaming { get; init; }
 
+    public string? Tag { get; init; }
+
+    public IReadOnlyList<ExtensionSpec> Filters { get; init; } = [];
+
+    public IReadOnlyList<MethodOptions> Methods { get; init; } = [];
+
     /// <summary>The Core options exporting <paramref name="implementation"/>; a wrong type is an error at the element.</summary>
     public ServiceOptions ToOptions(object implementation)
     {
@@ -39,6 +46,9 @@ internal sealed class ServiceSpec(Type serviceType, string refId, string? server
         options.Group = Group ?? options.Group;
         options.Weight = Weight ?? options.Weight;
         options.MethodNaming = MethodNaming ?? options.MethodNaming;
+        options.Tag = Tag;
+        options.Filters = [.. Filters];
+        options.Methods = [.. Methods.Select(m => m.Clone())];
         return options;
     }
 }

@@ -213,7 +213,21 @@ public sealed class ConfigurationTests
             .And.Contain("Bhrpc:Server:ShutdownTimeout")
             .And.Contain("Bhrpc:Consumer:Timeout")
             .And.Contain("Bhrpc:References:{name}:Timeout")
-            .And.Contain("Bhrpc:Services:{i}:Implementation"));
-        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 7 + 9 + 12 + 7));
+            .And.Contain("Bhrpc:Services:{i}:Implementation")
+            .And.Contain("Bhrpc:Extensions:PluginFolder")
+            .And.Contain("Bhrpc:Server:Filters:{i}:Name")
+            .And.Contain("Bhrpc:Client:Filters:{i}:{setting}")
+            .And.Contain("Bhrpc:References:{name}:Cluster")
+            .And.Contain("Bhrpc:References:{name}:Cluster:{setting}")
+            .And.Contain("Bhrpc:References:{name}:Routers:{i}")
+            .And.Contain("Bhrpc:References:{name}:Methods:{method}:Idempotent")
+            .And.Contain("Bhrpc:Services:{i}:Methods:{method}:Timeout")
+            .And.Contain("Bhrpc:Services:{i}:Tag"));
+
+        // Registry; Extensions 1; Server 7 + a filter list (3 patterns); Client a filter list; Consumer 9;
+        // References 12 + Cluster 3 + Retries, AttemptTimeout, Lazy + filter and router lists 3 + 3 + 5 method keys;
+        // Services 7 + Tag + a filter list + 1 method key.
+        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 1 + (7 + 3) + 3 + 9 + (12 + 3 + 3 + 3 + 3 + 5) + (7 + 1 + 3 + 1)));
+        Assert.That(BhrpcConfigurationKeys.All, Is.Unique);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bhrpc.Boot.Tests;
 
 /// <summary>
-/// Every extension name (serializer, load balancer, proxy, registry) is checked when the host starts, against
+/// Every extension name (serializer, load balancer, proxy, registry, filter, router, cluster) is checked when the host starts, against
 /// the loader the server and the client use; an unknown name fails start naming the key, the value and the known names.
 /// </summary>
 public sealed class ExtensionNameTests
@@ -35,6 +35,11 @@ public sealed class ExtensionNameTests
     [TestCase("Bhrpc:Registry", "redis://127.0.0.1:6379", "local")]
     [TestCase("Bhrpc:Consumer:Registry", "nacos://127.0.0.1:8848", "zookeeper")]
     [TestCase("Bhrpc:References:greeter:Registry", "nacos://127.0.0.1:8848", "etcd")]
+    [TestCase("Bhrpc:Server:Filters:0", "nosuch", MarkFilter.Name)]
+    [TestCase("Bhrpc:Client:Filters:0", "nosuch", MarkFilter.Name)]
+    [TestCase("Bhrpc:References:greeter:Filters:0", "nosuch", MarkFilter.Name)]
+    [TestCase("Bhrpc:References:greeter:Routers:0", "nosuch", ZoneRouter.Name)]
+    [TestCase("Bhrpc:References:greeter:Cluster", "failfastt", "forking")]
     public void HostStart_UnknownExtensionNameInConfiguration_FailsNamingKeyValueAndKnownNames(string key, string value, string aKnownName)
     {
         var host = _hosts.Build(
@@ -54,6 +59,9 @@ public sealed class ExtensionNameTests
     [TestCase("LoadBalancer", "leastbusy", "random")]
     [TestCase("Proxy", "javassist", "dispatch")]
     [TestCase("Registry.Type", "nacos", "local")]
+    [TestCase("Cluster", "failfastt", "failover")]
+    [TestCase("Filters", "nosuch", MarkFilter.Name)]
+    [TestCase("Routers", "nosuch", ZoneRouter.Name)]
     public void HostStart_UnknownExtensionNameSetInCode_FailsNamingTheReferenceAndTheProperty(string property, string value, string aKnownName)
     {
         var host = _hosts.Build(b => b.AddReference<IGreeter>("greeter", r =>
@@ -63,6 +71,9 @@ public sealed class ExtensionNameTests
                 case "Serializer": r.Serializer = value; break;
                 case "LoadBalancer": r.LoadBalancer = value; break;
                 case "Proxy": r.Proxy = value; break;
+                case "Cluster": r.Cluster = value; break;
+                case "Filters": r.Filters.Add(value); break;
+                case "Routers": r.Routers.Add(value); break;
                 default: r.Registry = new RegistryOptions { Type = value }; break;
             }
         }));

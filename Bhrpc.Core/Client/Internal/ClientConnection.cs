@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using Bhrpc.Cluster;
 using Bhrpc.Codec;
 using Bhrpc.Protocol;
 using Bhrpc.Serialization;
@@ -12,6 +13,8 @@ namespace Bhrpc.Client.Internal;
 /// The consumer's side of one multiplexed, pipelined connection to a provider: any number of
 /// calls in flight, keyed by request id; responses complete them in any order. Its reads and
 /// writes run on two threads of its own (<see cref="ClientSocket"/>), never on the thread pool.
+/// When the provider says it is going away (it is stopping) the connection takes no new calls and
+/// closes once the calls it carries are answered.
 /// </summary>
 internal sealed partial class ClientConnection : FrameConnection
 {
@@ -21,13 +24,16 @@ internal sealed partial class ClientConnection : FrameConnection
     private readonly SerializerEntry _pingSerializer;
     private readonly Action<ClientConnection> _onClosed;
     private readonly ClientSocket _socket;
+    private readonly TaskCompletionSource<bool> _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRequestId;
+    private volatile bool _goingAway;
 
     public ClientConnection(
         ClientSocket socket,
         string address,
         SerializerSet serializers,
         SerializerEntry pingSerializer,
+        ProviderStats stats,
         int maxFrameSize,
         TimeProvider timeProvider,
         ILogger logger,
@@ -37,8 +43,18 @@ internal sealed partial class ClientConnection : FrameConnection
         _socket = socket;
         _serializers = serializers;
         _pingSerializer = pingSerializer;
+        Stats = stats;
         _onClosed = onClosed;
     }
+
+    /// <summary>The statistics of the provider address, shared with the references.</summary>
+    public ProviderStats Stats { get; }
+
+    /// <summary>Whether the provider sent the going-away frame on this connection: it takes no new calls.</summary>
+    public bool IsGoingAway => _goingAway;
+
+    /// <summary>Completes with true once the socket is connected, or with false when the connection closed before that.</summary>
+    public Task<bool> Opened => _opened.Task;
 
     /// <summary>The clock that deadlines are measured on.</summary>
     public TimeProvider Clock => TimeProvider;
@@ -95,11 +111,19 @@ internal sealed partial class ClientConnection : FrameConnection
         _pending[requestId] = call;
 
         // Checked after adding: OnClosed sets the closing flag before it fails what is pending, so a call is
-        // either seen by OnClosed or sees the flag here.
+        // either seen by OnClosed or sees the flag here. Going away likewise: the flag is set before the
+        // connection looks for an empty pending table to close on.
         if (IsClosing)
         {
             _pending.TryRemove(requestId, out _);
             throw ClosedError(call);
+        }
+
+        if (_goingAway)
+        {
+            _pending.TryRemove(requestId, out _);
+            CloseIfDrained();
+            throw new RpcException(RpcStatusCode.ConnectionClosed, $"{call.Context}: the call was not sent: {RemoteAddress} said it is going away (the provider is stopping).");
         }
     }
 
@@ -120,9 +144,16 @@ internal sealed partial class ClientConnection : FrameConnection
                 call.TrySetException(call.TimedOut());
             }
         }
+
+        CloseIfDrained();
     }
 
-    public bool RemovePending(long requestId) => _pending.TryRemove(requestId, out _);
+    public bool RemovePending(long requestId)
+    {
+        var removed = _pending.TryRemove(requestId, out _);
+        CloseIfDrained();
+        return removed;
+    }
 
     /// <summary>Sends a consumer ping (type 3).</summary>
     public void Ping()
@@ -138,6 +169,10 @@ internal sealed partial class ClientConnection : FrameConnection
         {
             case MessageType.Response:
                 Complete(header, body);
+                CloseIfDrained();
+                break;
+            case MessageType.GoingAway:
+                OnGoingAway();
                 break;
             case MessageType.HeartbeatFromProvider:
                 Pong(header);
@@ -155,6 +190,11 @@ internal sealed partial class ClientConnection : FrameConnection
     {
         _socket.Dispose();
         var connected = _socket.WasConnected;
+
+        // The pool first: it forgets the connection and ejects an address that could not be connected to, so that
+        // a caller retrying the calls failed below already sees that address skipped.
+        _onClosed(this);
+        _opened.TrySetResult(false);
         foreach (var id in _pending.Keys)
         {
             if (_pending.TryRemove(id, out var call))
@@ -175,13 +215,41 @@ internal sealed partial class ClientConnection : FrameConnection
                 call.TrySetException(new RpcException(RpcStatusCode.ConnectionClosed, $"{call.Context}: the call was not sent: {reason.Message}", reason));
             }
         }
+    }
 
-        _onClosed(this);
+    /// <summary>
+    /// On the read loop: the provider is stopping. Load balancers skip its address from now on, this connection takes
+    /// no new calls (the pool opens another if one is still asked for), and it closes once what it carries is answered.
+    /// </summary>
+    private void OnGoingAway()
+    {
+        if (_goingAway)
+        {
+            return;
+        }
+
+        _goingAway = true;
+        Stats.SetGoingAway(true);
+        Log.GoingAway(Logger, RemoteAddress, _pending.Count);
+        CloseIfDrained();
+    }
+
+    /// <summary>Closes a going-away connection that has no call left waiting for a response.</summary>
+    private void CloseIfDrained()
+    {
+        if (_goingAway && _pending.IsEmpty && !IsClosing)
+        {
+            CloseGracefully(new RpcException(RpcStatusCode.ConnectionClosed, $"{RemoteAddress} said it is going away (the provider is stopping); its connection closed once its calls were answered."));
+        }
     }
 
     /// <summary>On the receive thread, once connected: the oneway calls queued meanwhile are sent now.</summary>
     private void OnOpened()
     {
+        // A new connection that opens means the provider is (again) taking calls: one that restarted on the same
+        // address after it said it was going away is picked again.
+        Stats.SetGoingAway(false);
+        _opened.TrySetResult(true);
         foreach (var call in _awaitingOpen.Keys)
         {
             if (_awaitingOpen.TryRemove(call, out _))
@@ -241,5 +309,8 @@ internal sealed partial class ClientConnection : FrameConnection
 
         [LoggerMessage(51, LogLevel.Debug, "Dropped response {RequestId} from {Remote}: no call is waiting for it")]
         public static partial void UnmatchedResponse(ILogger logger, long requestId, string remote);
+
+        [LoggerMessage(52, LogLevel.Information, "{Remote} is going away (the provider is stopping): no new calls go to it; its connection closes once its {Pending} pending calls are answered")]
+        public static partial void GoingAway(ILogger logger, string remote, int pending);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bhrpc.Cluster;
 using Bhrpc.Serialization;
 using Bhrpc.Transport;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,11 @@ namespace Bhrpc.Client.Internal;
 /// <summary>
 /// One connection per provider address, shared by every reference of a client. Getting a
 /// connection never waits: a new one connects on its own thread while the first requests wait in
-/// its outbox. A closed connection leaves the pool at once; the next call opens a new one.
+/// its outbox. A closed connection leaves the pool at once; the next call opens a new one. A
+/// connection attempt that fails (refused, not within the connect timeout) ejects the address for
+/// <see cref="ClientOptions.EjectionBackoff"/>, doubled while it keeps failing. A connection whose
+/// provider said it is going away is retired: it finishes its calls while a new one, if asked for,
+/// takes its place.
 /// </summary>
 internal sealed partial class ConnectionPool : IAsyncDisposable
 {
@@ -16,6 +21,10 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(string Host, int Port), ClientConnection> _connections = new();
+
+    // Going-away connections replaced by a new one: still carrying calls, closing once they are answered.
+    private readonly ConcurrentDictionary<ClientConnection, byte> _retired = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly object _opening = new();
     private readonly ClientOptions _options;
     private readonly SerializerSet _serializers;
@@ -48,6 +57,9 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
     /// <summary>Whether <see cref="DisposeAsync"/> has begun.</summary>
     public bool IsDisposed => _disposed;
 
+    /// <summary>Cancelled when <see cref="DisposeAsync"/> begins: background work for the pool (eager connects) stops.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
     /// <summary>Fails the calls whose timeout has passed.</summary>
     public void ExpireOverdue()
     {
@@ -56,15 +68,26 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         {
             connection.ExpireOverdue(now);
         }
+
+        if (!_retired.IsEmpty)
+        {
+            foreach (var connection in _retired.Keys)
+            {
+                connection.ExpireOverdue(now);
+            }
+        }
     }
 
-    /// <summary>The connections open or opening.</summary>
-    public IEnumerable<ClientConnection> Open() => _connections.Values.Where(c => !c.IsClosing);
+    /// <summary>The connections open or opening (also going-away ones still finishing their calls).</summary>
+    public IEnumerable<ClientConnection> Open() => _connections.Values.Concat(_retired.Keys).Where(c => !c.IsClosing);
 
     /// <summary>The connection to <paramref name="host"/>:<paramref name="port"/>, started if needed; throws when the client is disposed.</summary>
-    public ClientConnection Get(string host, int port, PendingCall call)
+    public ClientConnection Get(string host, int port, PendingCall call) => TryGet(host, port) ?? throw Disposed(call);
+
+    /// <summary>The connection to <paramref name="host"/>:<paramref name="port"/>, started if needed; null when the client is disposed.</summary>
+    public ClientConnection? TryGet(string host, int port)
     {
-        if (_connections.TryGetValue((host, port), out var existing) && !existing.IsClosing && !_disposed)
+        if (_connections.TryGetValue((host, port), out var existing) && Usable(existing) && !_disposed)
         {
             return existing;
         }
@@ -73,13 +96,18 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         {
             if (_disposed)
             {
-                throw Disposed(call);
+                return null;
             }
 
             var key = (host, port);
-            if (_connections.TryGetValue(key, out existing) && !existing.IsClosing)
+            if (_connections.TryGetValue(key, out existing))
             {
-                return existing;
+                if (Usable(existing))
+                {
+                    return existing;
+                }
+
+                Retire(existing);
             }
 
             var address = host.Contains(':') ? $"[{host}]:{port}" : $"{host}:{port}";
@@ -88,6 +116,7 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
                 address,
                 _serializers,
                 _pingSerializer,
+                Stats.For(address),
                 _options.MaxFrameSize,
                 _options.TimeProvider,
                 _logger,
@@ -109,11 +138,12 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
             _disposed = true;
         }
 
+        await _stopping.CancelAsync().ConfigureAwait(false);
         _heartbeat.Dispose();
         _deadlines.Dispose();
         var reason = new RpcException(RpcStatusCode.Unavailable, "the client was disposed.");
         var closing = new List<Task>();
-        foreach (var connection in _connections.Values)
+        foreach (var connection in _connections.Values.Concat(_retired.Keys))
         {
             connection.Abort(reason);
             closing.Add(connection.Closed);
@@ -130,6 +160,38 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// After a transport failure (timeout, lost connection) of an attempt on an open connection: ejects the address
+    /// once it has failed <see cref="ClientOptions.EjectAfterFailures"/> times in a row.
+    /// </summary>
+    public void EjectIfFailing(ProviderStats stats)
+    {
+        var failures = stats.ConsecutiveFailures;
+        if (failures >= _options.EjectAfterFailures && !stats.IsGoingAway && stats.TryEject(_options.EjectionBackoff, _options.MaxEjectionBackoff, out var backoff))
+        {
+            Log.EjectedAfterFailures(_logger, stats.Address, backoff.TotalMilliseconds, stats.Ejections, failures);
+        }
+    }
+
+    private static bool Usable(ClientConnection connection) => !connection.IsClosing && !connection.IsGoingAway;
+
+    /// <summary>Under the opening lock: keeps a going-away connection that is being replaced until it closes.</summary>
+    private void Retire(ClientConnection connection)
+    {
+        if (connection.IsClosing)
+        {
+            return;
+        }
+
+        _retired[connection] = 0;
+
+        // Checked after adding: a connection that closed meanwhile has already looked for itself here.
+        if (connection.Closed.IsCompleted)
+        {
+            _retired.TryRemove(connection, out _);
+        }
+    }
+
     private void OnClosed(ClientConnection connection)
     {
         foreach (var entry in _connections)
@@ -137,6 +199,18 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
             if (entry.Value == connection)
             {
                 _connections.TryRemove(entry);
+            }
+        }
+
+        _retired.TryRemove(connection, out _);
+        if (!connection.WasConnected && !_disposed)
+        {
+            // The request never reached the provider; the address is skipped for a while instead of being tried by
+            // every call. A failure seen while it is ejected already does not prolong the ejection.
+            var stats = connection.Stats;
+            if (stats.TryEject(_options.EjectionBackoff, _options.MaxEjectionBackoff, out var backoff))
+            {
+                Log.Ejected(_logger, connection.RemoteAddress, backoff.TotalMilliseconds, stats.Ejections, connection.CloseReason?.Message ?? "the connection closed before it opened");
             }
         }
 
@@ -150,5 +224,11 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
 
         [LoggerMessage(62, LogLevel.Warning, "Disposing the client: {Count} connections did not close within {Milliseconds} ms")]
         public static partial void CloseSlow(ILogger logger, int count, double milliseconds);
+
+        [LoggerMessage(63, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Reason}")]
+        public static partial void Ejected(ILogger logger, string address, double backoffMs, int ejections, string reason);
+
+        [LoggerMessage(66, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Failures} timeouts or lost connections in a row (ClientOptions.EjectAfterFailures)")]
+        public static partial void EjectedAfterFailures(ILogger logger, string address, double backoffMs, int ejections, int failures);
     }
 }

@@ -18,4 +18,21 @@ internal sealed class DirectProviders : IProviderSource
     public string Description { get; }
 
     public ValueTask<IReadOnlyList<ServiceInstance>> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_instances);
+
+    /// <summary>The list never changes: <paramref name="onChange"/> is called once, now.</summary>
+    public IDisposable Subscribe(Action<IReadOnlyList<ServiceInstance>> onChange)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        onChange(_instances);
+        return NoSubscription.Instance;
+    }
+
+    private sealed class NoSubscription : IDisposable
+    {
+        public static readonly NoSubscription Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

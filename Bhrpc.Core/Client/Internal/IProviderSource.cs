@@ -9,4 +9,11 @@ internal interface IProviderSource
     string Description { get; }
 
     ValueTask<IReadOnlyList<ServiceInstance>> GetAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with the current list as soon as it is known (at once when it is) and again
+    /// with every new list, never concurrently; starts looking the providers up if nothing has yet. Dispose the
+    /// result to stop.
+    /// </summary>
+    IDisposable Subscribe(Action<IReadOnlyList<ServiceInstance>> onChange);
 }

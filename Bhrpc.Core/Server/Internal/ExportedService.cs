@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using Bhrpc.Invocation;
 using Bhrpc.Invocation.Internal;
 using Bhrpc.Metadata;
@@ -24,7 +25,11 @@ internal sealed class ExportedService
             .GroupBy(m => LooseKey(m.NameFor(naming), m.PortableParameterTypes))
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(m => m.SignatureFor(naming), StringComparer.Ordinal).ToArray());
         MethodList = string.Join(", ", descriptor.Methods.Values.Select(m => m.SignatureFor(naming)).Order(StringComparer.Ordinal));
+        Timeouts = ServiceMethodSettings.Resolve(options, descriptor);
     }
+
+    /// <summary>The service-side timeouts of methods that take a <see cref="CancellationToken"/> (<see cref="ServiceOptions.Methods"/>).</summary>
+    public FrozenDictionary<MethodInfo, TimeSpan> Timeouts { get; }
 
     public ServiceOptions Options { get; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bhrpc.Protocol;
 using Bhrpc.Transport;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ namespace Bhrpc.Server.Internal;
 internal sealed partial class RpcConnectionHandler(ServiceDispatcher dispatcher, ServerOptions options, ILogger logger) : ConnectionHandler
 {
     private readonly ConcurrentDictionary<ServerConnection, byte> _connections = new();
+    private readonly TaskCompletionSource _empty = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _accepting = true;
+    private int _goingAway;
 
     public IEnumerable<FrameConnection> Connections => _connections.Keys;
 
@@ -17,6 +20,31 @@ internal sealed partial class RpcConnectionHandler(ServiceDispatcher dispatcher,
 
     /// <summary>New connections are closed as soon as they arrive.</summary>
     public void StopAccepting() => _accepting = false;
+
+    /// <summary>
+    /// Tells every consumer connection, and every one accepted from now on, that the server is going away
+    /// (<see cref="MessageType.GoingAway"/>); the returned task completes once no connection is open.
+    /// </summary>
+    public Task GoAwayAsync()
+    {
+        // A full fence: a connection added after this sees the flag, one added before is in the loop below.
+        Interlocked.Exchange(ref _goingAway, 1);
+        foreach (var connection in _connections.Keys)
+        {
+            connection.GoAway();
+        }
+
+        SignalIfEmpty();
+        return _empty.Task;
+    }
+
+    private void SignalIfEmpty()
+    {
+        if (Volatile.Read(ref _goingAway) != 0 && _connections.IsEmpty)
+        {
+            _empty.TrySetResult();
+        }
+    }
 
     public override async Task OnConnectedAsync(ConnectionContext context)
     {
@@ -31,6 +59,13 @@ internal sealed partial class RpcConnectionHandler(ServiceDispatcher dispatcher,
         var connection = new ServerConnection(dispatcher, context.Transport.Input, context.Transport.Output, context.Abort, remote, options.MaxFrameSize, options.TimeProvider, logger);
         _connections.TryAdd(connection, 0);
         Log.Accepted(logger, remote);
+        if (Volatile.Read(ref _goingAway) != 0)
+        {
+            // A consumer that still had this address (a registry cache, a direct address) hears it at once; sent
+            // before the read loop starts, so before any response on this connection.
+            connection.GoAway();
+        }
+
         try
         {
             await connection.RunAsync().ConfigureAwait(false);
@@ -39,6 +74,7 @@ internal sealed partial class RpcConnectionHandler(ServiceDispatcher dispatcher,
         {
             _connections.TryRemove(connection, out _);
             Log.Closed(logger, remote);
+            SignalIfEmpty();
         }
     }
 

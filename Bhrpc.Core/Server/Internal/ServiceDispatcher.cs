@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Globalization;
 using Bhrpc.Codec;
 using Bhrpc.Invocation;
 using Bhrpc.Metadata;
@@ -127,8 +128,48 @@ internal sealed partial class ServiceDispatcher
             return;
         }
 
-        var call = new Call(this, connection, service, method, request.MethodName, arguments, request.Attachments, serializer, header.RequestId, request.Async, oneway);
+        CallCancellation? cancellation = null;
+        if (method.CancellationTokenIndex >= 0)
+        {
+            // Only a method that takes a token pays for one; its clock starts now, on receipt.
+            if (!TryCallerTimeout(request.Attachments, out var callerTimeout, out var bad))
+            {
+                Completed();
+                Reject(connection, header.RequestId, serializer, oneway, RpcStatusCode.ProtocolError,
+                    $"request {header.RequestId} for {service.Key} {method.Signature} has the attachment '{AttachmentKeys.Timeout}' = '{bad}'; expected the milliseconds the caller still waits, a non-negative integer.");
+                return;
+            }
+
+            cancellation = new CallCancellation(
+                connection.ClosedToken,
+                callerTimeout,
+                service.Timeouts.TryGetValue(method.Method, out var serviceTimeout) ? serviceTimeout : null,
+                _clock);
+        }
+
+        var call = new Call(this, connection, service, method, request.MethodName, arguments, request.Attachments, serializer, header.RequestId, request.Async, oneway, cancellation);
         ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
+    }
+
+    /// <summary>The caller's remaining time from the <see cref="AttachmentKeys.Timeout"/> attachment; false (with the text) when it is not a count of milliseconds.</summary>
+    private static bool TryCallerTimeout(IReadOnlyDictionary<string, string>? attachments, out TimeSpan? timeout, out string? bad)
+    {
+        timeout = null;
+        bad = null;
+        if (attachments is null || !attachments.TryGetValue(AttachmentKeys.Timeout, out var text))
+        {
+            return true;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            bad = text;
+            return false;
+        }
+
+        // Beyond what a timer can wait (about 49 days) the caller in effect waits forever.
+        timeout = milliseconds < CallCancellation.MaxDelay.TotalMilliseconds ? TimeSpan.FromMilliseconds(milliseconds) : null;
+        return true;
     }
 
     private void Completed()
@@ -214,9 +255,16 @@ internal sealed partial class ServiceDispatcher
         SerializerEntry serializer,
         long requestId,
         bool async,
-        bool oneway) : IThreadPoolWorkItem
+        bool oneway,
+        CallCancellation? cancellation) : IThreadPoolWorkItem
     {
         public void Execute() => _ = service.Chain is null ? RunAsync() : RunChainAsync(service.Chain);
+
+        /// <summary>The exception to answer with: a method that stopped because its token fired answers why it fired.</summary>
+        private Exception Outcome(Exception e)
+            => e is OperationCanceledException && cancellation is { Token.IsCancellationRequested: true }
+                ? cancellation.Failure($"{service.Key} {method.Signature}")
+                : e;
 
         /// <summary>Through the service's filters: the result (value or exception) and the response attachments come from the chain.</summary>
         private async Task RunChainAsync(RpcInvocationDelegate chain)
@@ -228,6 +276,11 @@ internal sealed partial class ServiceDispatcher
                     RemoteAddress = connection.RemoteAddress,
                     Oneway = oneway,
                 };
+                if (cancellation is not null)
+                {
+                    invocation.CancellationToken = cancellation.Token;
+                }
+
                 if (attachments is not null)
                 {
                     foreach (var (key, value) in attachments)
@@ -247,8 +300,9 @@ internal sealed partial class ServiceDispatcher
                     result = RpcResult.FromException(e);
                 }
 
-                if (result.Exception is { } error)
+                if (result.Exception is { } failure)
                 {
+                    var error = Outcome(failure);
                     Log.ServiceThrew(dispatcher._logger, service.Key, method.Signature, error);
                     if (!oneway)
                     {
@@ -263,6 +317,7 @@ internal sealed partial class ServiceDispatcher
             }
             finally
             {
+                cancellation?.Dispose();
                 dispatcher.Completed();
             }
         }
@@ -271,23 +326,26 @@ internal sealed partial class ServiceDispatcher
         {
             try
             {
-                var returned = dispatcher._invoker.Invoke(service.Options.Implementation, method.Method, method.ToCallArguments(arguments, CancellationToken.None));
+                var returned = dispatcher._invoker.Invoke(service.Options.Implementation, method.Method, method.ToCallArguments(arguments, cancellation?.Token ?? CancellationToken.None));
                 var result = await method.AwaitReturnedAsync(returned).ConfigureAwait(false);
                 if (!oneway)
                 {
                     dispatcher.SendResult(connection, requestId, serializer, method, result, async);
                 }
             }
-            catch (Exception e)
+            catch (Exception thrown)
             {
+                var e = Outcome(thrown);
                 Log.ServiceThrew(dispatcher._logger, service.Key, method.Signature, e);
                 if (!oneway)
                 {
-                    dispatcher.SendFailure(connection, requestId, serializer, e.Message, e.GetType().FullName ?? e.GetType().Name, async);
+                    var errorType = e is RpcException rpc && !ReferenceEquals(e, thrown) ? ErrorTypes.For(rpc.StatusCode) : e.GetType().FullName ?? e.GetType().Name;
+                    dispatcher.SendFailure(connection, requestId, serializer, e.Message, errorType, async);
                 }
             }
             finally
             {
+                cancellation?.Dispose();
                 dispatcher.Completed();
             }
         }

@@ -112,13 +112,14 @@ public sealed class LifecycleTests
     [Test]
     public async Task StopWithCallsInFlight_TheyCompleteWhileNewCallsFailFast()
     {
-        await using var harness = await Harness.StartAsync();
+        // No grace period: new calls are refused as soon as stopping begins (GracefulStopTests covers the grace).
+        await using var harness = await Harness.StartAsync(server: s => s.GracePeriod = TimeSpan.Zero);
         var proxy = harness.Proxy();
         var inFlight = Enumerable.Range(0, 5).Select(proxy.WaitAtGateAsync).ToArray();
         await ArrivalsAsync(harness.Service, 5);
 
         var stopping = harness.Server.StopAsync();
-        await harness.Server.Stopping.WithTimeout();
+        await harness.Server.Refusing.WithTimeout();
         Assert.That(harness.Server.Registrations, Is.Empty, "the server deregisters before it drains");
 
         var watch = Stopwatch.StartNew();

@@ -7,7 +7,17 @@ public sealed class UnsupportedSignatureTests
 {
     public interface ITakesToken
     {
-        Task<string> GetAsync(string key, CancellationToken cancellationToken, CancellationToken other);
+        Task<string> GetAsync(string key, CancellationToken cancellationToken);
+    }
+
+    public interface ITakesTwoTokens
+    {
+        Task<string> GetAsync(string key, CancellationToken first, CancellationToken second);
+    }
+
+    public interface ITakesNullableToken
+    {
+        Task<string> GetAsync(string key, CancellationToken? cancellationToken);
     }
 
     public interface IStreams
@@ -59,7 +69,8 @@ public sealed class UnsupportedSignatureTests
         ValueTask CloseAsync();
     }
 
-    [TestCase(typeof(ITakesToken), "GetAsync", "parameter 'other' is a second CancellationToken", "at most one")]
+    [TestCase(typeof(ITakesTwoTokens), "GetAsync", "parameter 'second' is a second CancellationToken", "at most one")]
+    [TestCase(typeof(ITakesNullableToken), "GetAsync", "parameter 'cancellationToken' is a CancellationToken?", "plain CancellationToken")]
     [TestCase(typeof(IStreams), "CountAsync", "IAsyncEnumerable<T>", "streaming is not supported")]
     [TestCase(typeof(IStreamsInTask), "CountAsync", "IAsyncEnumerable<T>", "streaming is not supported")]
     [TestCase(typeof(ITakesStream), "SumAsync", "parameter 'values' is an IAsyncEnumerable<T>", "streaming is not supported")]
@@ -73,7 +84,7 @@ public sealed class UnsupportedSignatureTests
         Assert.That(error.Message, Does.Contain($"{contract.FullName}.{method}").And.Contain(what).And.Contain(reason));
     });
 
-    [TestCase(typeof(ITakesToken), "GetAsync", "second CancellationToken")]
+    [TestCase(typeof(ITakesTwoTokens), "GetAsync", "second CancellationToken")]
     [TestCase(typeof(IStreams), "CountAsync", "IAsyncEnumerable<T>")]
     [TestCase(typeof(ITakesStream), "SumAsync", "IAsyncEnumerable<T>")]
     public void Build_ExportingAnUnsupportedSignature_IsRefusedNamingInterfaceAndMethod(Type contract, string method, string what)
@@ -84,6 +95,17 @@ public sealed class UnsupportedSignatureTests
 
         Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Configuration));
         Assert.That(error.Message, Does.Contain($"{contract.FullName}.{method}").And.Contain(what));
+    }
+
+    [Test]
+    public void Build_ExportingAMethodWithOneCancellationToken_IsAcceptedAndTheTokenIsNotOnTheWire()
+    {
+        var builder = new RpcServerBuilder().Listen("127.0.0.1", 0).AddService(new ServiceOptions { ServiceType = typeof(ITakesToken), Implementation = new Anything() });
+
+        Assert.That(builder.Build, Throws.Nothing);
+        var method = Bhrpc.Metadata.ServiceDescriptor.For(typeof(ITakesToken)).Methods.Values.Single();
+        Assert.That(method.Signature, Is.EqualTo("GetAsync(java.lang.String)"));
+        Assert.That(method.CancellationTokenIndex, Is.EqualTo(1));
     }
 
     [Test]
@@ -122,10 +144,12 @@ public sealed class UnsupportedSignatureTests
         }
     }
 
-    /// <summary>Implements every contract above; never called (the export is refused before any call).</summary>
-    private sealed class Anything : ITakesToken, IStreams, ITakesStream
+    /// <summary>Implements the contracts above; never called (the export is refused, or only built, before any call).</summary>
+    private sealed class Anything : ITakesToken, ITakesTwoTokens, IStreams, ITakesStream
     {
-        public Task<string> GetAsync(string key, CancellationToken cancellationToken, CancellationToken other) => Task.FromResult(key);
+        public Task<string> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(key);
+
+        public Task<string> GetAsync(string key, CancellationToken first, CancellationToken second) => Task.FromResult(key);
 
         public async IAsyncEnumerable<int> CountAsync(int to)
         {

@@ -16,7 +16,6 @@ public sealed class ReferencePipelineSettingsTests
         yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Methods.Add(new MethodOptions { Name = "EchoAsync", Timeout = TimeSpan.FromSeconds(-3) })), "Methods 'EchoAsync': Timeout must be positive").SetName("Validate_NegativeMethodTimeout_IsRefused");
         yield return new TestCaseData((Action<ReferenceOptions>)(r => { r.Methods.Add(new MethodOptions { Name = "EchoAsync" }); r.Methods.Add(new MethodOptions { Name = "EchoAsync", Retries = 1 }); }), "has settings twice").SetName("Validate_TwoEntriesForOneMethod_IsRefused");
         yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Routers.Add("-tag")), "routers have no global list").SetName("Validate_RouterRemoval_IsRefused");
-        yield return new TestCaseData((Action<ReferenceOptions>)(r => r.Lazy = false), "not in effect yet").SetName("Validate_EagerConnect_IsRefusedUntilItWorks");
     }
 
     [TestCaseSource(nameof(Refused))]

@@ -36,6 +36,18 @@ public class CuratorInstanceJsonTests
     }
 
     [Test]
+    public void Write_TaggedInstance_WritesTagLastInThePayloadAndReadsItBack()
+    {
+        var tagged = s_known with { Tag = "gray" };
+
+        var bytes = CuratorInstanceJson.Write(tagged);
+
+        Assert.That(Encoding.UTF8.GetString(bytes), Is.EqualTo(KnownJson.Replace("\"weight\":2}", "\"weight\":2,\"tag\":\"gray\"}", StringComparison.Ordinal)));
+        Assert.That(CuratorInstanceJson.Read(bytes).Tag, Is.EqualTo("gray"));
+        Assert.That(CuratorInstanceJson.Read(Encoding.UTF8.GetBytes(KnownJson)).Tag, Is.Null, "a Java provider's node has no tag");
+    }
+
+    [Test]
     public void Write_NonAsciiAndSpecialCharacters_WritesRawUtf8AndReadsBack()
     {
         var instance = s_known with { Group = "灰度+<beta>&'x'", ServiceName = "com.acme.Svc\"quoted\"" };

@@ -34,7 +34,7 @@ public sealed class RpcReferenceAttributeTests
             Assert.That(options.Serializer, Is.EqualTo("hessian2"));
             Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(9)));
             Assert.That(options.LoadBalancer, Is.EqualTo("robin"));
-            Assert.That(options.Proxy, Is.EqualTo("castle"));
+            Assert.That(options.Proxy, Is.EqualTo("jdk"));
             Assert.That(options.Oneway, Is.True);
             Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
         });
@@ -51,8 +51,8 @@ public sealed class RpcReferenceAttributeTests
             DirectUrl = "127.0.0.1:1234",
             Serialization = "protobuf",
             Timeout = 1500,
-            LoadBalance = "p2c",
-            Proxy = "generated",
+            LoadBalance = "robinweight",
+            Proxy = "dispatch",
             Oneway = false,
             ServiceName = "named",
             MethodNaming = MethodNaming.AsDeclared,
@@ -69,8 +69,8 @@ public sealed class RpcReferenceAttributeTests
             Assert.That(options.DirectAddress, Is.EqualTo("127.0.0.1:1234"));
             Assert.That(options.Serializer, Is.EqualTo("protobuf"));
             Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
-            Assert.That(options.LoadBalancer, Is.EqualTo("p2c"));
-            Assert.That(options.Proxy, Is.EqualTo("generated"));
+            Assert.That(options.LoadBalancer, Is.EqualTo("robinweight"));
+            Assert.That(options.Proxy, Is.EqualTo("dispatch"));
             Assert.That(options.Oneway, Is.False, "an explicit Oneway = false overrides a default of true");
             Assert.That(options.MethodNaming, Is.EqualTo(MethodNaming.AsDeclared), "an explicit AsDeclared overrides a default of CamelCase");
             Assert.That(options.Key, Is.EqualTo("named#4.0.0#attr"));
@@ -105,24 +105,22 @@ public sealed class RpcReferenceAttributeTests
 
     [TestCase(0)]
     [TestCase(3)]
-    public void ToReferenceOptions_RetriesZeroOrMore_Accepted(int retries)
-        => Assert.That(() => new RpcReferenceAttribute { Retries = retries }.ToReferenceOptions(typeof(IGreeter), null, Where), Throws.Nothing);
+    public void CreateReferenceOptions_RetriesZeroOrMore_ReachTheOptions(int retries)
+        => Assert.That(new RpcReferenceAttribute { Retries = retries }.CreateReferenceOptions(typeof(IGreeter), null, Where).Retries, Is.EqualTo(retries));
 
     [Test]
-    public void ToReferenceOptions_UnknownCluster_ErrorListsKnownNames()
-    {
-        var error = Assert.Throws<RpcException>(() => new RpcReferenceAttribute { Cluster = "roundtrip" }.ToReferenceOptions(typeof(IGreeter), null, Where));
-        Assert.That(error!.Message, Does.Contain(Where).And.Contain("roundtrip").And.Contain("failover, failfast, failsafe, failback, forking, broadcast"));
-    }
+    public void CreateReferenceOptions_RetriesNotSet_LeavesTheDefault()
+        => Assert.That(new RpcReferenceAttribute().CreateReferenceOptions(typeof(IGreeter), null, Where).Retries, Is.Null);
 
-    [TestCase("failover")]
-    [TestCase("failfast")]
-    [TestCase("failsafe")]
-    [TestCase("failback")]
-    [TestCase("forking")]
-    [TestCase("broadcast")]
-    public void ToReferenceOptions_KnownCluster_Accepted(string cluster)
-        => Assert.That(() => new RpcReferenceAttribute { Cluster = cluster }.ToReferenceOptions(typeof(IGreeter), null, Where), Throws.Nothing);
+    [Test]
+    public void CreateReferenceOptions_LazySetToFalse_IsEagerAndOverridesADefault()
+    {
+        var options = new RpcReferenceAttribute { Lazy = true }.CreateReferenceOptions(typeof(IGreeter), new ConsumerDefaults { Lazy = false }, Where);
+        var eager = new RpcReferenceAttribute { Lazy = false }.CreateReferenceOptions(typeof(IGreeter), null, Where);
+
+        Assert.That(options.Lazy, Is.True, "the attribute's Lazy = true wins over the consumer default");
+        Assert.That(eager.Lazy, Is.False);
+    }
 
     [Test]
     public void ToReferenceOptions_NegativeTimeout_ErrorNamingMember()
@@ -188,7 +186,7 @@ public sealed class RpcReferenceAttributeTests
         Serializer = "hessian2",
         Timeout = TimeSpan.FromSeconds(9),
         LoadBalancer = "robin",
-        Proxy = "castle",
+        Proxy = "jdk",
         Oneway = true,
         MethodNaming = MethodNaming.CamelCase,
     };

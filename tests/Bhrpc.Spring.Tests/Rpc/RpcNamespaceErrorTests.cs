@@ -125,8 +125,8 @@ public sealed class RpcNamespaceErrorTests
     }
 
     [TestCase("retries=\"-5\"", "Retries must be 0 or more")]
-    [TestCase("cluster=\"roundabout\"", "Cluster 'roundabout' is unknown; expected one of failover, failfast")]
-    [TestCase("serialization=\"xml\"", "serialization='xml' is not a known serializer")]
+    [TestCase("cluster=\"roundabout\"", "unknown cluster 'roundabout'; known names: ")]
+    [TestCase("serialization=\"xml\"", "serialization='xml': unknown serializer 'xml'; known names: hessian2, json")]
     public void Reference_InvalidSetting_IsAnErrorAtTheElement(string attribute, string expected)
     {
         var file = TestFiles.WriteTemp($"""  <rpc:reference {Xmlns} id="r" interface="{Echo}" {attribute}/>""");

@@ -135,7 +135,14 @@ internal sealed class ReferenceClusterContext : ClusterContext
                 RequestSent.MarkNotSent(error);
             }
 
-            provider.Stats.End(started, failed: error.StatusCode is RpcStatusCode.ConnectionClosed or RpcStatusCode.Timeout);
+            var transport = error.StatusCode is RpcStatusCode.ConnectionClosed or RpcStatusCode.Timeout;
+            provider.Stats.End(started, failed: transport);
+            if (transport && connection is { WasConnected: true })
+            {
+                // A failed connect was ejected by the pool already; these are timeouts and lost connections.
+                _pool.EjectIfFailing(provider.Stats);
+            }
+
             return RpcResult.FromException(error);
         }
         finally

@@ -32,7 +32,13 @@ public sealed class Hessian2InteropTests
         ["rpc_request_binary"] = () => Body(w => Serializer.WriteRequest(BinaryRequest(), w)),
         ["rpc_response"] = () => Body(w => Serializer.WriteResponse(new RpcResponse { Result = "hello binghe", Async = true }, w)),
         ["rpc_response_error"] = () => Body(w => Serializer.WriteResponse(new RpcResponse { Error = "java.lang.RuntimeException: boom" }, w)),
+
+        // The same request and response with attachments: Java reads them into classes without that field, as Java bhrpc's are.
+        ["attach_rpc_request"] = () => Body(w => Serializer.WriteRequest(Request(Attachments), w)),
+        ["attach_rpc_response"] = () => Body(w => Serializer.WriteResponse(new RpcResponse { Result = "hello binghe", Async = true, Attachments = Attachments }, w)),
     };
+
+    private static readonly Dictionary<string, string> Attachments = new() { ["trace"] = "t-1", ["timeout"] = "4990", ["tag"] = "灰度" };
 
     [OneTimeSetUp]
     public void RunJava()
@@ -136,6 +142,23 @@ public sealed class Hessian2InteropTests
         var value = HessianInteropCases.Values.Single(c => c.Name == name).Value;
         var java = File.ReadAllBytes(Path.Combine(_javaWritten, name + ".bin"));
         Assert.That(Convert.ToHexString(WriteValue(value)), Is.EqualTo(Convert.ToHexString(java)));
+    }
+
+    /// <summary>
+    /// A request and a response with attachments decode in Java into Java bhrpc's <c>RpcRequest</c>/<c>RpcResponse</c>
+    /// (which have no attachments field: Hessian skips it) with every other field equal; the attachment-free bodies stay
+    /// Java's bytes (<see cref="DotNetBody_SameBytesAsJava"/>), and .NET reads the attachments back.
+    /// </summary>
+    [TestCase("attach_rpc_request")]
+    [TestCase("attach_rpc_response")]
+    public void DotNetBodyWithAttachments_JavaReadsItIgnoringThem(string name)
+    {
+        Assert.That(_javaVerdicts.GetValueOrDefault(name, "no verdict from Java"), Is.EqualTo("OK " + name));
+
+        var body = new ReadOnlySequence<byte>(Bodies[name]());
+        var attachments = name.EndsWith("request", StringComparison.Ordinal) ? Serializer.ReadRequest(body).Attachments : Serializer.ReadResponse(body).Attachments;
+        Assert.That(attachments, Is.EquivalentTo(Attachments));
+        Assert.That(Bodies[name]().Length, Is.GreaterThan(Bodies[name["attach_".Length..]]().Length));
     }
 
     /// <summary>
@@ -243,8 +266,9 @@ public sealed class Hessian2InteropTests
         Assert.That(response.ReadResult(typeof(string)), Is.EqualTo(result));
     }
 
-    internal static RpcRequest Request() => new()
+    internal static RpcRequest Request(IReadOnlyDictionary<string, string>? attachments = null) => new()
     {
+        Attachments = attachments,
         ClassName = "com.example.DemoService",
         MethodName = "hello",
         ParameterTypes = ["java.lang.String", "int", "java.lang.String"],

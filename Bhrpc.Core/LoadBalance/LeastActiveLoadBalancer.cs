@@ -1,0 +1,41 @@
+using Bhrpc.Cluster;
+using Bhrpc.Extensions;
+
+namespace Bhrpc.LoadBalance;
+
+/// <summary>
+/// <c>leastactive</c> (Dubbo's): the provider with the fewest attempts in flight
+/// (<see cref="ProviderStats.InFlight"/>, counted per address across the client's references); among equally idle
+/// ones, one at random in proportion to weight.
+/// </summary>
+[SpiClass("leastactive")]
+public sealed class LeastActiveLoadBalancer : ILoadBalancer
+{
+    private readonly Random _random;
+
+    /// <summary>Uses the shared thread-safe random source for ties.</summary>
+    public LeastActiveLoadBalancer()
+        : this(Random.Shared)
+    {
+    }
+
+    internal LeastActiveLoadBalancer(Random random) => _random = random;
+
+    /// <inheritdoc />
+    public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
+    {
+        WeightedPick.Require(providers);
+        if (providers.Count == 1)
+        {
+            return providers[0];
+        }
+
+        var costs = providers.Count <= LeastCost.StackLimit ? stackalloc double[providers.Count] : new double[providers.Count];
+        for (var i = 0; i < costs.Length; i++)
+        {
+            costs[i] = providers[i].Stats.InFlight;
+        }
+
+        return LeastCost.Pick(providers, costs, _random);
+    }
+}
