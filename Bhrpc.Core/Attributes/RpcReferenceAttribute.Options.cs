@@ -63,6 +63,16 @@ public sealed partial class RpcReferenceAttribute
             throw Error(where, $"the member's type {interfaceType.FullName} is not an interface; a reference needs a service interface");
         }
 
+        if (Async)
+        {
+            // Java bhrpc's async flag; in .NET the signature decides, so the flag is checked against it.
+            var synchronous = Metadata.ServiceDescriptor.For(interfaceType).ByMethod.Values.Where(m => !m.IsAsync).Select(m => m.Method.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (synchronous.Count > 0)
+            {
+                throw Error(where, $"Async is true, but {string.Join(", ", synchronous)} of {interfaceType.FullName} are synchronous; a .NET call is asynchronous when its method returns Task, Task<T>, ValueTask or ValueTask<T>: make them return one, or leave Async unset");
+            }
+        }
+
         try
         {
             var reference = (defaults ?? new ConsumerDefaults()).NewReference(interfaceType);

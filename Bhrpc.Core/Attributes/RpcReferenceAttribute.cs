@@ -41,9 +41,9 @@ public sealed partial class RpcReferenceAttribute : Attribute
     public int Timeout { get; set; }
 
     /// <summary>
-    /// Accepted for compatibility with Java bhrpc and has no effect, because .NET says it in the method's signature:
-    /// a call is asynchronous when its interface method returns <see cref="Task"/>, <see cref="Task{TResult}"/> or
-    /// <see cref="ValueTask"/>, synchronous otherwise; one flag per reference could not change that.
+    /// Java bhrpc's <c>async</c>. In .NET a call is asynchronous when its interface method returns <see cref="Task"/>,
+    /// <see cref="Task{TResult}"/>, <see cref="ValueTask"/> or <see cref="ValueTask{TResult}"/>, so true is a check:
+    /// a reference whose interface has a synchronous method is refused, naming it. False (the default) checks nothing.
     /// </summary>
     public bool Async { get; set; }
 

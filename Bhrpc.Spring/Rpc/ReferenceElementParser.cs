@@ -14,8 +14,8 @@ namespace Bhrpc.Spring.Rpc;
 /// <c>&lt;rpc:registry&gt;</c>. Children: <c>&lt;rpc:filter&gt;</c> (after the client's global filters; <c>-name</c>
 /// removes one), <c>&lt;rpc:router&gt;</c> (in order), one <c>&lt;rpc:cluster name … /&gt;</c> (the cluster with its
 /// settings; <c>cluster="name"</c> still names one without settings) and <c>&lt;rpc:method&gt;</c> (per-method
-/// settings). <c>async</c> is accepted for Java bhrpc compatibility and has no effect: a call is asynchronous when its
-/// method returns a task.
+/// settings). <c>async="true"</c> (Java bhrpc's) is checked: a call is asynchronous when its
+/// method returns a task, so an interface with a synchronous method is refused.
 /// </summary>
 internal sealed class ReferenceElementParser : IRpcElementParser
 {
