@@ -17,7 +17,7 @@ public sealed class MethodOptions
     /// <summary>The longest one attempt may wait before a retry may begin; null: the reference's.</summary>
     public TimeSpan? AttemptTimeout { get; set; }
 
-    /// <summary>Retries after the first attempt (<c>failover</c>, <c>failback</c>); null: the reference's.</summary>
+    /// <summary>Retries after the first attempt, for a cluster that retries (<c>failover</c>; <c>failback</c> has its own <c>max-attempts</c>); null: the reference's.</summary>
     public int? Retries { get; set; }
 
     /// <summary>Oneway: sent, no response; null: the reference's. Only for methods that return no value.</summary>

@@ -23,19 +23,11 @@ public sealed class LeastActiveLoadBalancer : ILoadBalancer
 
     /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
-    {
-        WeightedPick.Require(providers);
-        if (providers.Count == 1)
+        => LeastCost.Select(providers, _random, static (providers, costs) =>
         {
-            return providers[0];
-        }
-
-        var costs = providers.Count <= LeastCost.StackLimit ? stackalloc double[providers.Count] : new double[providers.Count];
-        for (var i = 0; i < costs.Length; i++)
-        {
-            costs[i] = providers[i].Stats.InFlight;
-        }
-
-        return LeastCost.Pick(providers, costs, _random);
-    }
+            for (var i = 0; i < costs.Length; i++)
+            {
+                costs[i] = providers[i].Stats.InFlight;
+            }
+        });
 }

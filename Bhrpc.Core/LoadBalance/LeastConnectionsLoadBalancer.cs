@@ -25,20 +25,12 @@ public sealed class LeastConnectionsLoadBalancer : ILoadBalancer
 
     /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
-    {
-        WeightedPick.Require(providers);
-        if (providers.Count == 1)
+        => LeastCost.Select(providers, _random, static (providers, costs) =>
         {
-            return providers[0];
-        }
-
-        var costs = providers.Count <= LeastCost.StackLimit ? stackalloc double[providers.Count] : new double[providers.Count];
-        for (var i = 0; i < costs.Length; i++)
-        {
-            // Exact for equal ratios: a correctly rounded division gives 1/3 and 2/6 the same double.
-            costs[i] = (double)providers[i].Stats.InFlight / providers[i].Weight;
-        }
-
-        return LeastCost.Pick(providers, costs, _random);
-    }
+            for (var i = 0; i < costs.Length; i++)
+            {
+                // Exact for equal ratios: a correctly rounded division gives 1/3 and 2/6 the same double.
+                costs[i] = (double)providers[i].Stats.InFlight / providers[i].Weight;
+            }
+        });
 }

@@ -12,6 +12,26 @@ internal static class LeastCost
     /// <summary>Up to this many providers the costs live on the stack; beyond, in an array.</summary>
     public const int StackLimit = 128;
 
+    /// <summary>Fills <c>costs[i]</c> with the cost of <c>providers[i]</c>; lower is better.</summary>
+    public delegate void CostFill(IReadOnlyList<Provider> providers, Span<double> costs);
+
+    /// <summary>
+    /// The shared shape of the cost-based balancers: a single provider at once; otherwise the costs (on the stack up
+    /// to <see cref="StackLimit"/> providers) and <see cref="Pick"/>.
+    /// </summary>
+    public static Provider Select(IReadOnlyList<Provider> providers, Random random, CostFill fill)
+    {
+        WeightedPick.Require(providers);
+        if (providers.Count == 1)
+        {
+            return providers[0];
+        }
+
+        var costs = providers.Count <= StackLimit ? stackalloc double[providers.Count] : new double[providers.Count];
+        fill(providers, costs);
+        return Pick(providers, costs, random);
+    }
+
     /// <summary>
     /// The provider with the lowest <paramref name="costs"/>[i]; among equal lowest costs, one picked with
     /// probability proportional to its weight.

@@ -24,26 +24,18 @@ public sealed class ShortestResponseLoadBalancer : ILoadBalancer
 
     /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
-    {
-        WeightedPick.Require(providers);
-        if (providers.Count == 1)
+        => LeastCost.Select(providers, _random, static (providers, costs) =>
         {
-            return providers[0];
-        }
+            for (var i = 0; i < costs.Length; i++)
+            {
+                costs[i] = providers[i].Stats.LatencyEwma.Ticks;
+            }
 
-        var costs = providers.Count <= LeastCost.StackLimit ? stackalloc double[providers.Count] : new double[providers.Count];
-        for (var i = 0; i < costs.Length; i++)
-        {
-            costs[i] = providers[i].Stats.LatencyEwma.Ticks;
-        }
-
-        var unknown = LeastCost.UnknownLatency(costs);
-        for (var i = 0; i < costs.Length; i++)
-        {
-            var latency = costs[i] > 0 ? costs[i] : unknown;
-            costs[i] = latency * (providers[i].Stats.InFlight + 1);
-        }
-
-        return LeastCost.Pick(providers, costs, _random);
-    }
+            var unknown = LeastCost.UnknownLatency(costs);
+            for (var i = 0; i < costs.Length; i++)
+            {
+                var latency = costs[i] > 0 ? costs[i] : unknown;
+                costs[i] = latency * (providers[i].Stats.InFlight + 1);
+            }
+        });
 }
