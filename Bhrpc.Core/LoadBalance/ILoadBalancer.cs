@@ -12,4 +12,11 @@ public interface ILoadBalancer
 {
     /// <summary>Picks one of <paramref name="providers"/> (never empty; the cluster has already left out ejected and excluded ones when it could).</summary>
     Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context);
+
+    /// <summary>
+    /// Whether <see cref="Select"/> reads <see cref="Provider.Stats"/> (calls in flight, latency, failures). Those
+    /// are fed by the pipeline's attempts, so a reference whose balancer says true always takes the pipeline, never
+    /// the direct path that records nothing. Default false.
+    /// </summary>
+    bool UsesStatistics => false;
 }

@@ -22,6 +22,9 @@ public sealed class LeastActiveLoadBalancer : ILoadBalancer
     internal LeastActiveLoadBalancer(Random random) => _random = random;
 
     /// <inheritdoc />
+    public bool UsesStatistics => true;
+
+    /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
         => LeastCost.Select(providers, _random, static (providers, costs) =>
         {

@@ -24,6 +24,9 @@ public sealed class LeastConnectionsLoadBalancer : ILoadBalancer
     internal LeastConnectionsLoadBalancer(Random random) => _random = random;
 
     /// <inheritdoc />
+    public bool UsesStatistics => true;
+
+    /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
         => LeastCost.Select(providers, _random, static (providers, costs) =>
         {

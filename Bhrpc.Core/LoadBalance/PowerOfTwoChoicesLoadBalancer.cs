@@ -24,6 +24,9 @@ public sealed class PowerOfTwoChoicesLoadBalancer : ILoadBalancer
     internal PowerOfTwoChoicesLoadBalancer(Random random) => _random = random;
 
     /// <inheritdoc />
+    public bool UsesStatistics => true;
+
+    /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
     {
         WeightedPick.Require(providers);

@@ -23,6 +23,9 @@ public sealed class ShortestResponseLoadBalancer : ILoadBalancer
     internal ShortestResponseLoadBalancer(Random random) => _random = random;
 
     /// <inheritdoc />
+    public bool UsesStatistics => true;
+
+    /// <inheritdoc />
     public Provider Select(IReadOnlyList<Provider> providers, in LoadBalanceContext context)
         => LeastCost.Select(providers, _random, static (providers, costs) =>
         {

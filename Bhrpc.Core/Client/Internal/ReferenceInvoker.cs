@@ -17,8 +17,8 @@ namespace Bhrpc.Client.Internal;
 /// Behind one proxy: turns each interface call into a request and returns its outcome in the shape the method
 /// declares. Two paths:
 /// <list type="bullet">
-/// <item>The direct path, when the reference has no filters, no routers and the <c>failfast</c> cluster (and the
-/// method takes no <see cref="CancellationToken"/>): one provider picked by the load balancer, one attempt, and the
+/// <item>The direct path, when the reference has no filters, no routers, the <c>failfast</c> cluster and a load
+/// balancer that reads no provider statistics (and the method takes no <see cref="CancellationToken"/>): one provider picked by the load balancer, one attempt, and the
 /// pending call's task is the caller's task. Once the providers are known nothing awaits and nothing is allocated
 /// beyond the request and its pending call.</item>
 /// <item>The pipeline: an <see cref="RpcInvocation"/> runs through the filter chain to the cluster, which makes its
@@ -74,7 +74,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         var context = new Pipeline.ReferenceClusterContext(this, providers, loadBalancer, pool, clientOptions, sourceIp, logger);
         RpcInvocationDelegate terminal = invocation => cluster.InvokeAsync(invocation, context);
         _pipeline = buildChain(terminal);
-        _direct = ReferenceEquals(_pipeline, terminal) && routers.Count == 0 && cluster is Cluster.Failfast.FailfastCluster;
+        _direct = ReferenceEquals(_pipeline, terminal) && routers.Count == 0 && cluster is Cluster.Failfast.FailfastCluster && !loadBalancer.UsesStatistics;
     }
 
     public string ServiceKey => _serviceKey;

@@ -190,6 +190,31 @@ public sealed class ConsumerPipelineTests
         Assert.That(directBytes, Is.LessThan(pipelineBytes - 100), $"direct {directBytes} B, pipeline {pipelineBytes} B per call");
     }
 
+    [Test]
+    public async Task Call_FailfastWithALoadAwareBalancer_FeedsItsStatisticsSoAHungProviderIsAvoided()
+    {
+        await using var fixture = await PipelineFixture.StartAsync();
+        // failfast, no filters, no routers: without the statistics leastactive would pick at random, and about
+        // half of the calls would hang on the silent endpoint.
+        var proxy = fixture.Proxy($"{fixture.Silent},{fixture.Live}", r =>
+        {
+            r.Cluster = "failfast";
+            r.LoadBalancer = "leastactive";
+        });
+
+        var hung = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            var call = proxy.EchoAsync("x");
+            if (await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(300))) != call)
+            {
+                hung++;
+            }
+        }
+
+        Assert.That(hung, Is.LessThanOrEqualTo(1), "calls left hanging on the silent endpoint");
+    }
+
     private static async Task<double> BytesPerCallAsync(IPipelineService proxy)
     {
         for (var i = 0; i < 50; i++)
