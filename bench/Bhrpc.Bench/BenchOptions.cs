@@ -13,8 +13,9 @@ internal sealed class BenchOptions
           --warmup <s>        warm-up before it, seconds; 0 for none (default 1)
           --runs <n>          repeat everything n times and report the median of each metric (default 1)
           --scenarios <list>  comma-separated, from S1,S2,S3,S4,S5 (S4 = S4-1KiB and S4-64KiB; default all)
-          --systems <list>    comma-separated, from raw,bhrpc-<serializer>,http1,http2
-                              (default raw,bhrpc-json,bhrpc-hessian2,http1,http2; a missing serializer is skipped)
+          --systems <list>    comma-separated, from raw,bhrpc-<serializer>[+failfast|+2filters],http1,http2
+                              (default raw,bhrpc-json,bhrpc-hessian2,http1,http2; a missing serializer is skipped;
+                              +failfast: the direct path; +2filters: failover with two do-nothing filters)
           --json <file>       also write one JSON line per result to <file>
         server mode (started by the orchestrator): Bhrpc.Bench server --system <name> [--max-seconds <s>]
         """;

@@ -263,7 +263,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
             invocation.Attachments[AttachmentKeys.Timeout] = Math.Max(1L, (long)Math.Ceiling(left.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var frame = BuildRequest(call.Method, call.Context, invocation.MethodName, invocation.Arguments, requestId, invocation.Oneway, invocation.WireAttachments);
+        var frame = BuildRequest(call, invocation.MethodName, invocation.Arguments, requestId, invocation.Oneway, invocation.WireAttachments);
         if (invocation.Oneway)
         {
             if (!connection.TrySend(frame))
@@ -347,7 +347,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         call.Address = connection.RemoteAddress;
         var requestId = connection.NextRequestId();
         call.RequestId = requestId;
-        var frame = BuildRequest(call.Method, call.Context, plan.WireName, arguments, requestId, plan.Oneway, null);
+        var frame = BuildRequest(call, plan.WireName, arguments, requestId, plan.Oneway, null);
         if (plan.Oneway)
         {
             if (!connection.TrySend(frame))
@@ -370,8 +370,10 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         }
     }
 
-    private OutgoingFrame BuildRequest(MethodDescriptor method, string context, string wireName, object?[] arguments, long requestId, bool oneway, IReadOnlyDictionary<string, string>? attachments)
+    /// <summary>The request frame of <paramref name="call"/>; its <see cref="PendingCall.Context"/> (a string made on each read) only for an error.</summary>
+    private OutgoingFrame BuildRequest(PendingCall call, string wireName, object?[] arguments, long requestId, bool oneway, IReadOnlyDictionary<string, string>? attachments)
     {
+        var method = call.Method;
         var request = new RpcRequest
         {
             ClassName = _options.EffectiveServiceName,
@@ -399,7 +401,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         catch (Exception e)
         {
             builder.Abandon();
-            throw new RpcException(RpcStatusCode.Serialization, $"{context}: the arguments could not be written with '{_serializer.Name}': {e.Message}", e);
+            throw new RpcException(RpcStatusCode.Serialization, $"{call.Context}: the arguments could not be written with '{_serializer.Name}': {e.Message}", e);
         }
     }
 

@@ -12,6 +12,9 @@ internal static class TargetChecks
 {
     private const double MaxBytesPerCall = 600;
 
+    /// <summary>Failover with two do-nothing filters keeps at least this share of the direct path's S1 throughput.</summary>
+    private const double MaxPipelineLoss = 0.85;
+
     public static IEnumerable<string> Lines(ResultSet results)
     {
         foreach (var bhrpc in results.BhrpcSystems)
@@ -43,6 +46,15 @@ internal static class TargetChecks
                 $"S5 {bhrpc} calls/s >= 0.8 x S1 {bhrpc} calls/s",
                 s5, s1,
                 (a, b) => (a.CallsPerSecond >= 0.8 * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs S1 {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
+            if (SystemCatalog.VariantOf(bhrpc) == BhrpcVariant.TwoFilters)
+            {
+                // The pipeline with failover and two filters against the direct path of the same serializer, same run.
+                var direct = $"{SystemCatalog.BhrpcPrefix}{SystemCatalog.SerializerOf(bhrpc)}{SystemCatalog.VariantSeparator}{SystemCatalog.FailfastVariant}";
+                yield return Check(
+                    $"S1 {bhrpc} calls/s >= {MaxPipelineLoss:F2} x S1 {direct}",
+                    s1, results.Find("S1", direct),
+                    (a, b) => (a.CallsPerSecond >= MaxPipelineLoss * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using Bhrpc.Extensions;
+using Bhrpc.Invocation;
 using Bhrpc.Bench.Scenarios;
 using Bhrpc.Bench.Server;
 using Bhrpc.Bench.Service;
@@ -7,10 +9,13 @@ namespace Bhrpc.Bench.Systems;
 /// <summary>
 /// bhrpc.NET with one serializer: one <see cref="RpcClient"/> per connection the scenario asks
 /// for (a client keeps one connection per provider address), each with a proxy of
-/// <see cref="IBenchService"/> aimed straight at the provider.
+/// <see cref="IBenchService"/> aimed straight at the provider, configured as <paramref name="variant"/> says.
 /// </summary>
-internal sealed class BhrpcSystem(string name, string serializer) : IBenchSystem
+internal sealed class BhrpcSystem(string name, string serializer, BhrpcVariant variant) : IBenchSystem
 {
+    private const string PassOne = "pass-one";
+    private const string PassTwo = "pass-two";
+
     private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(30);
 
     public string Name => name;
@@ -24,13 +29,14 @@ internal sealed class BhrpcSystem(string name, string serializer) : IBenchSystem
         {
             for (var i = 0; i < scenario.Connections; i++)
             {
-                var client = new RpcClient(new ClientOptions());
+                var client = new RpcClient(ClientOptionsFor(variant));
                 clients.Add(client);
                 proxies.Add(client.CreateProxy<IBenchService>(r =>
                 {
                     r.DirectAddress = address;
                     r.Serializer = serializer;
                     r.Timeout = s_callTimeout;
+                    Configure(r, variant);
                 }));
             }
 
@@ -54,6 +60,30 @@ internal sealed class BhrpcSystem(string name, string serializer) : IBenchSystem
             }
 
             throw;
+        }
+    }
+
+    private static ClientOptions ClientOptionsFor(BhrpcVariant variant) => variant == BhrpcVariant.TwoFilters
+        ? new ClientOptions
+        {
+            Extensions = new ExtensionLoader(new ExtensionLoaderOptions())
+                .Register<IRpcFilter>(PassOne, () => new PassThroughFilter())
+                .Register<IRpcFilter>(PassTwo, () => new PassThroughFilter()),
+        }
+        : new ClientOptions();
+
+    private static void Configure(ReferenceOptions reference, BhrpcVariant variant)
+    {
+        switch (variant)
+        {
+            case BhrpcVariant.Failfast:
+                reference.Cluster = "failfast";
+                break;
+            case BhrpcVariant.TwoFilters:
+                reference.Cluster = "failover";
+                reference.Filters.Add(PassOne);
+                reference.Filters.Add(PassTwo);
+                break;
         }
     }
 }

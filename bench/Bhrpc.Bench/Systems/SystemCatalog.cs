@@ -5,8 +5,10 @@ using Bhrpc.Serialization;
 namespace Bhrpc.Bench.Systems;
 
 /// <summary>
-/// The systems by name: <c>raw</c>, <c>http1</c>, <c>http2</c> and <c>bhrpc-&lt;serializer&gt;</c> for any
-/// serializer name, so a new serializer is benchmarked by naming it (<c>bhrpc-hessian2</c>).
+/// The systems by name: <c>raw</c>, <c>http1</c>, <c>http2</c> and <c>bhrpc-&lt;serializer&gt;[+variant]</c> for any
+/// serializer name, so a new serializer is benchmarked by naming it (<c>bhrpc-hessian2</c>); the variant picks the
+/// consumer path (<see cref="BhrpcVariant"/>: <c>+failfast</c> the direct path, <c>+2filters</c> failover with two
+/// pass-through filters; none: the defaults).
 /// </summary>
 internal static class SystemCatalog
 {
@@ -14,6 +16,9 @@ internal static class SystemCatalog
     public const string Http1 = "http1";
     public const string Http2 = "http2";
     public const string BhrpcPrefix = "bhrpc-";
+    public const char VariantSeparator = '+';
+    public const string FailfastVariant = "failfast";
+    public const string TwoFiltersVariant = "2filters";
 
     /// <summary>What runs when <c>--systems</c> is not given; serializers not built yet are skipped with a note.</summary>
     public static IReadOnlyList<string> DefaultNames { get; } = [Raw, "bhrpc-json", "bhrpc-hessian2", Http1, Http2];
@@ -27,18 +32,39 @@ internal static class SystemCatalog
             .ToList();
         foreach (var name in names)
         {
-            if (name is not (Raw or Http1 or Http2) && SerializerOf(name) is null)
+            if (name is not (Raw or Http1 or Http2) && (SerializerOf(name) is null || VariantOf(name) is null))
             {
-                throw new ArgumentException($"--systems: unknown system '{name}'; expected raw, bhrpc-<serializer> (for example bhrpc-json), http1 or http2.");
+                throw new ArgumentException($"--systems: unknown system '{name}'; expected raw, bhrpc-<serializer>[+{FailfastVariant}|+{TwoFiltersVariant}] (for example bhrpc-json or bhrpc-json+{FailfastVariant}), http1 or http2.");
             }
         }
 
         return names;
     }
 
-    /// <summary>The serializer of a <c>bhrpc-&lt;serializer&gt;</c> name; null for other names.</summary>
+    /// <summary>The serializer of a <c>bhrpc-&lt;serializer&gt;[+variant]</c> name; null for other names.</summary>
     public static string? SerializerOf(string system)
-        => system.StartsWith(BhrpcPrefix, StringComparison.Ordinal) && system.Length > BhrpcPrefix.Length ? system[BhrpcPrefix.Length..] : null;
+    {
+        if (!system.StartsWith(BhrpcPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = system.IndexOf(VariantSeparator, StringComparison.Ordinal);
+        var serializer = system[BhrpcPrefix.Length..(end < 0 ? system.Length : end)];
+        return serializer.Length > 0 ? serializer : null;
+    }
+
+    /// <summary>The consumer path of a bhrpc system name; null when its suffix is not a known variant.</summary>
+    public static BhrpcVariant? VariantOf(string system)
+    {
+        var at = system.IndexOf(VariantSeparator, StringComparison.Ordinal);
+        return at < 0 ? BhrpcVariant.Defaults : system[(at + 1)..] switch
+        {
+            FailfastVariant => BhrpcVariant.Failfast,
+            TwoFiltersVariant => BhrpcVariant.TwoFilters,
+            _ => null,
+        };
+    }
 
     /// <summary>Why <paramref name="system"/> cannot run in this build; null when it can.</summary>
     public static string? Unavailable(string system)
@@ -60,7 +86,7 @@ internal static class SystemCatalog
         Raw => new RawSystem(),
         Http1 => new HttpSystem(Http1, HttpHost.Http1Endpoint, new Version(1, 1)),
         Http2 => new HttpSystem(Http2, HttpHost.Http2Endpoint, new Version(2, 0)),
-        _ when SerializerOf(system) is { } serializer => new BhrpcSystem(system, serializer),
+        _ when SerializerOf(system) is { } serializer && VariantOf(system) is { } variant => new BhrpcSystem(system, serializer, variant),
         _ => throw new ArgumentException($"unknown system '{system}'."),
     };
 

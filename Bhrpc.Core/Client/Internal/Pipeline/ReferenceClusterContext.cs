@@ -91,64 +91,34 @@ internal sealed class ReferenceClusterContext : ClusterContext
         return untried.Count > 0 ? untried : providers;
     }
 
-    public override async ValueTask<RpcResult> InvokeAsync(Provider provider, RpcInvocation invocation)
+    public override ValueTask<RpcResult> InvokeAsync(Provider provider, RpcInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(invocation);
-        var call = new AttemptCall(invocation.Method, ServiceKey);
         if (invocation.CancellationToken.IsCancellationRequested)
         {
-            return RpcResult.FromException(ReferenceInvoker.Cancelled(call.Context));
+            return ValueTask.FromResult(RpcResult.FromException(ReferenceInvoker.Cancelled($"{ServiceKey} {invocation.Method.Signature}")));
         }
 
-        var started = provider.Stats.Begin();
-        ClientConnection? connection = null;
-        var registration = default(CancellationTokenRegistration);
+        var call = new AttemptCall(invocation, ServiceKey, provider, _pool);
         try
         {
-            connection = _pool.Get(provider.Instance.Host, provider.Instance.Port, call);
+            var connection = _pool.Get(provider.Instance.Host, provider.Instance.Port, call);
+            call.Connection = connection;
             invocation.RemoteAddress = connection.RemoteAddress;
             _invoker.SendAttempt(connection, call, invocation);
             if (invocation.CancellationToken.CanBeCanceled && !invocation.Oneway)
             {
-                registration = invocation.CancellationToken.UnsafeRegister(static state => ((AttemptCall)state!).Cancel(), call);
+                call.CancelWith(invocation.CancellationToken);
             }
-
-            var value = await call.Task.ConfigureAwait(false);
-            if (call.ResponseAttachments is { } attachments)
-            {
-                foreach (var (key, text) in attachments)
-                {
-                    invocation.ResponseAttachments[key] = text;
-                }
-            }
-
-            provider.Stats.End(started, failed: false);
-            return RpcResult.FromValue(value);
         }
         catch (Exception e)
         {
-            var error = e as RpcException ?? new RpcException(RpcStatusCode.Unknown, $"{call.Context}: {e.GetType().Name}: {e.Message}", e);
-            if (error.StatusCode == RpcStatusCode.ConnectionClosed && connection is not null && !connection.WasConnected)
-            {
-                // The connection never opened: nothing of this request reached the provider.
-                RequestSent.MarkNotSent(error);
-            }
-
-            var transport = error.StatusCode is RpcStatusCode.ConnectionClosed or RpcStatusCode.Timeout;
-            provider.Stats.End(started, failed: transport);
-            if (transport && connection is { WasConnected: true })
-            {
-                // A failed connect was ejected by the pool already; these are timeouts and lost connections.
-                _pool.EjectIfFailing(provider.Stats);
-            }
-
-            return RpcResult.FromException(error);
+            // Not sent (marked so by SendAttempt) or failed before: unless a close failed the call first, this is its outcome.
+            call.TrySetException(e);
         }
-        finally
-        {
-            registration.Dispose();
-        }
+
+        return call.Outcome;
     }
 
     public override bool CanRetry(RpcInvocation invocation, Exception error)
