@@ -91,6 +91,13 @@ public sealed class RpcInvocation
     /// <summary>The request attachments to put on the wire, or null when there are none.</summary>
     public IReadOnlyDictionary<string, string>? WireAttachments => _attachments is { Count: > 0 } a ? a : null;
 
+    /// <summary>
+    /// Provider side: what the service method itself threw (set by the chain's terminal), so the dispatcher answers
+    /// it as the service's error (its type name) rather than as a framework status, even when it is an
+    /// <see cref="RpcException"/> the service got from a call of its own.
+    /// </summary>
+    internal Exception? ServiceFailure { get; set; }
+
     /// <summary>The response attachments to put on the wire, or null when there are none.</summary>
     public IReadOnlyDictionary<string, string>? WireResponseAttachments => _responseAttachments is { Count: > 0 } a ? a : null;
 

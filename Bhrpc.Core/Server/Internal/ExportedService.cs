@@ -66,6 +66,7 @@ internal sealed class ExportedService
         }
         catch (Exception e)
         {
+            invocation.ServiceFailure = e;
             return RpcResult.FromException(e);
         }
     }

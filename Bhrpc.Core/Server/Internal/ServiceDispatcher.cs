@@ -306,7 +306,9 @@ internal sealed partial class ServiceDispatcher
                     Log.ServiceThrew(dispatcher._logger, service.Key, method.Signature, error);
                     if (!oneway)
                     {
-                        var errorType = error is RpcException rpc ? ErrorTypes.For(rpc.StatusCode) : error.GetType().FullName ?? error.GetType().Name;
+                        // The service's own exception goes by its type (as without filters); a filter's or the framework's by its status.
+                        var byService = ReferenceEquals(error, failure) && ReferenceEquals(failure, invocation.ServiceFailure);
+                        var errorType = error is RpcException rpc && !byService ? ErrorTypes.For(rpc.StatusCode) : error.GetType().FullName ?? error.GetType().Name;
                         dispatcher.SendFailure(connection, requestId, serializer, error.Message, errorType, async, invocation.WireResponseAttachments);
                     }
                 }

@@ -51,6 +51,38 @@ public sealed class ProviderFilterTests
         Assert.That(decoded.Error, Is.EqualTo("no token"));
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Call_ServiceThrowsRpcException_IsARemoteErrorWithItsTypeNotItsStatus(bool throughAFilter)
+    {
+        // A service's own RpcException (here: its downstream has no provider) says nothing about this call's
+        // delivery; sent as its status, NoProvider would make the consumer's failover resend a call that ran.
+        using var registry = new TempFolder();
+        var extensions = new ExtensionLoader(new ExtensionLoaderOptions()).Register<IRpcFilter>("stamp", () => new StampFilter());
+        await using var server = await new RpcServerBuilder()
+            .Listen("127.0.0.1", 0)
+            .UseRegistry("local", registry.Path)
+            .Configure(o =>
+            {
+                o.Extensions = extensions;
+                if (throughAFilter)
+                {
+                    o.Filters.Add("stamp");
+                }
+            })
+            .AddService<IForwarder>(new Forwarder())
+            .StartAsync()
+            .WithTimeout();
+        await using var raw = await RawConnection.ConnectAsync(server.Port);
+
+        await raw.SendAsync(RawConnection.RequestFrame(1, new RpcRequest { ClassName = typeof(IForwarder).FullName!, MethodName = nameof(IForwarder.Forward), ParameterTypes = [], Parameters = [] }));
+        var response = await raw.ReadResponseAsync();
+
+        var decoded = RawConnection.Decode(response!.Value.Body);
+        Assert.That(decoded.ErrorType, Is.EqualTo(typeof(RpcException).FullName));
+        Assert.That(decoded.Error, Does.Contain("downstream has no provider"));
+    }
+
     private static Task<RpcServer> StartAsync(TempFolder registry, StampFilter stamp, params string[] filters)
     {
         var extensions = new ExtensionLoader(new ExtensionLoaderOptions())
@@ -94,4 +126,15 @@ public sealed class ProviderFilterTests
         public ValueTask<RpcResult> InvokeAsync(RpcInvocation invocation, RpcInvocationDelegate next)
             => ValueTask.FromResult(RpcResult.FromException(new RpcException(RpcStatusCode.Unauthorized, "no token")));
     }
+
+    private sealed class Forwarder : IForwarder
+    {
+        public string Forward() => throw new RpcException(RpcStatusCode.NoProvider, "downstream has no provider");
+    }
+}
+
+/// <summary>A service that calls another one.</summary>
+public interface IForwarder
+{
+    string Forward();
 }
