@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Bhrpc.Internal;
 using Bhrpc.Tests.EndToEnd;
 using Bhrpc.Tests.Infrastructure;
 
@@ -131,5 +132,5 @@ public sealed class GoingAwayTests
     }
 
     // ClientConnection's "is going away" log entry.
-    private const int GoingAwayLogged = 52;
+    private const int GoingAwayLogged = LogEventIds.ClientConnection + 2;
 }
