@@ -29,6 +29,13 @@ internal sealed class RawPeer : IAsyncDisposable
     public async Task<RpcHeader?> ReadRequestAsync()
         => (await _socket.ReadFrameAsync(MessageType.Request, TaskTimeoutExtensions.DefaultTimeout))?.Header;
 
+    /// <summary>Reads the next request and answers it with <paramref name="resultJson"/>; fails the test when the consumer closed instead.</summary>
+    public async Task AnswerNextRequestAsync(string resultJson)
+    {
+        var request = await ReadRequestAsync() ?? throw new AssertionException("expected a request; the consumer closed the connection");
+        await SendAsync(Response(request.RequestId, resultJson));
+    }
+
     /// <summary>Whether the consumer closes the connection before it sends another frame (heartbeats skipped); throws when neither happens in time.</summary>
     public async Task<bool> ClosedByConsumerAsync() => await ReadRequestAsync() is null;
 
