@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Bhrpc.Internal;
 using Bhrpc.Reflect;
 using Bhrpc.Registry;
 using Bhrpc.Serialization;
@@ -367,28 +368,28 @@ public sealed partial class RpcServer : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(40, LogLevel.Information, "bhrpc server {Address} started (listening on {Endpoint}); services: {Services}; registry {Registry}")]
+        [LoggerMessage(LogEventIds.RpcServer + 0, LogLevel.Information, "bhrpc server {Address} started (listening on {Endpoint}); services: {Services}; registry {Registry}")]
         public static partial void Started(ILogger logger, string address, string endpoint, string services, string registry);
 
-        [LoggerMessage(41, LogLevel.Information, "bhrpc server {Address} stopped")]
+        [LoggerMessage(LogEventIds.RpcServer + 1, LogLevel.Information, "bhrpc server {Address} stopped")]
         public static partial void Stopped(ILogger logger, string address);
 
-        [LoggerMessage(42, LogLevel.Warning, "Deregistering {Key} failed")]
+        [LoggerMessage(LogEventIds.RpcServer + 2, LogLevel.Warning, "Deregistering {Key} failed")]
         public static partial void DeregisterFailed(ILogger logger, string key, Exception exception);
 
-        [LoggerMessage(43, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
+        [LoggerMessage(LogEventIds.RpcServer + 3, LogLevel.Warning, "{Count} call(s) were still running after the shutdown timeout of {Timeout}; closing anyway")]
         public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
 
-        [LoggerMessage(46, LogLevel.Information, "bhrpc server {Address} is going away: told {Count} connected consumer(s); serving them for at most {GracePeriod}")]
+        [LoggerMessage(LogEventIds.RpcServer + 6, LogLevel.Information, "bhrpc server {Address} is going away: told {Count} connected consumer(s); serving them for at most {GracePeriod}")]
         public static partial void GoingAway(ILogger logger, string address, int count, TimeSpan gracePeriod);
 
-        [LoggerMessage(47, LogLevel.Information, "{Count} consumer connection(s) still open after the grace period of {GracePeriod}; refusing new calls and draining")]
+        [LoggerMessage(LogEventIds.RpcServer + 7, LogLevel.Information, "{Count} consumer connection(s) still open after the grace period of {GracePeriod}; refusing new calls and draining")]
         public static partial void GracePeriodEnded(ILogger logger, int count, TimeSpan gracePeriod);
 
-        [LoggerMessage(45, LogLevel.Information, "bhrpc server {Address} stops on SIGTERM or SIGINT")]
+        [LoggerMessage(LogEventIds.RpcServer + 5, LogLevel.Information, "bhrpc server {Address} stops on SIGTERM or SIGINT")]
         public static partial void WaitingForSignal(ILogger logger, string address);
 
-        [LoggerMessage(44, LogLevel.Information, "{Signal} received: stopping bhrpc server {Address}")]
+        [LoggerMessage(LogEventIds.RpcServer + 4, LogLevel.Information, "{Signal} received: stopping bhrpc server {Address}")]
         public static partial void SignalReceived(ILogger logger, string signal, string address);
     }
 }

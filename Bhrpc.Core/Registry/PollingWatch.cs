@@ -1,3 +1,4 @@
+using Bhrpc.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Bhrpc.Registry;
@@ -91,7 +92,7 @@ internal sealed partial class PollingWatch : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(70, LogLevel.Warning, "Reading providers of {What} failed; keeping the last known list")]
+        [LoggerMessage(LogEventIds.PollingWatch + 0, LogLevel.Warning, "Reading providers of {What} failed; keeping the last known list")]
         public static partial void PollFailed(ILogger logger, string what, Exception exception);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Bhrpc.Codec;
+using Bhrpc.Internal;
 using Bhrpc.Protocol;
 using Microsoft.Extensions.Logging;
 
@@ -286,13 +287,13 @@ internal abstract partial class FrameConnection
 
     private static partial class Log
     {
-        [LoggerMessage(2, LogLevel.Warning, "Closing the connection to {Remote}: {Reason}")]
+        [LoggerMessage(LogEventIds.Transport + 1, LogLevel.Warning, "Closing the connection to {Remote}: {Reason}")]
         public static partial void ClosedOnError(ILogger logger, string remote, string reason);
 
-        [LoggerMessage(1, LogLevel.Debug, "Writing to {Remote} failed")]
+        [LoggerMessage(LogEventIds.Transport + 0, LogLevel.Debug, "Writing to {Remote} failed")]
         public static partial void WriteFailed(ILogger logger, string remote, Exception exception);
 
-        [LoggerMessage(3, LogLevel.Debug, "Closing the pipes of the connection to {Remote} failed")]
+        [LoggerMessage(LogEventIds.Transport + 2, LogLevel.Debug, "Closing the pipes of the connection to {Remote} failed")]
         public static partial void CompleteFailed(ILogger logger, string remote, Exception exception);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using Bhrpc.Cluster;
 using Bhrpc.Codec;
+using Bhrpc.Internal;
 using Bhrpc.Protocol;
 using Bhrpc.Serialization;
 using Bhrpc.Transport;
@@ -304,13 +305,13 @@ internal sealed partial class ClientConnection : FrameConnection
 
     private static partial class Log
     {
-        [LoggerMessage(50, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
+        [LoggerMessage(LogEventIds.ClientConnection + 0, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
         public static partial void SkippedFrame(ILogger logger, byte type, string remote);
 
-        [LoggerMessage(51, LogLevel.Debug, "Dropped response {RequestId} from {Remote}: no call is waiting for it")]
+        [LoggerMessage(LogEventIds.ClientConnection + 1, LogLevel.Debug, "Dropped response {RequestId} from {Remote}: no call is waiting for it")]
         public static partial void UnmatchedResponse(ILogger logger, long requestId, string remote);
 
-        [LoggerMessage(52, LogLevel.Information, "{Remote} is going away (the provider is stopping): no new calls go to it; its connection closes once its {Pending} pending calls are answered")]
+        [LoggerMessage(LogEventIds.ClientConnection + 2, LogLevel.Information, "{Remote} is going away (the provider is stopping): no new calls go to it; its connection closes once its {Pending} pending calls are answered")]
         public static partial void GoingAway(ILogger logger, string remote, int pending);
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Bhrpc.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Bhrpc.Client.Internal;
@@ -228,7 +229,7 @@ internal sealed partial class ClientSocket : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(60, LogLevel.Debug, "Connected to {Address}")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 0, LogLevel.Debug, "Connected to {Address}")]
         public static partial void Connected(ILogger logger, string address);
     }
 }

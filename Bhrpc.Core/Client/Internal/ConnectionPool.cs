@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bhrpc.Cluster;
+using Bhrpc.Internal;
 using Bhrpc.Serialization;
 using Bhrpc.Transport;
 using Microsoft.Extensions.Logging;
@@ -219,16 +220,16 @@ internal sealed partial class ConnectionPool : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(61, LogLevel.Debug, "Connection to {Address} closed")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 1, LogLevel.Debug, "Connection to {Address} closed")]
         public static partial void Disconnected(ILogger logger, string address);
 
-        [LoggerMessage(62, LogLevel.Warning, "Disposing the client: {Count} connections did not close within {Milliseconds} ms")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 2, LogLevel.Warning, "Disposing the client: {Count} connections did not close within {Milliseconds} ms")]
         public static partial void CloseSlow(ILogger logger, int count, double milliseconds);
 
-        [LoggerMessage(63, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Reason}")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 3, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Reason}")]
         public static partial void Ejected(ILogger logger, string address, double backoffMs, int ejections, string reason);
 
-        [LoggerMessage(66, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Failures} timeouts or lost connections in a row (ClientOptions.EjectAfterFailures)")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 6, LogLevel.Information, "Ejected {Address} for {BackoffMs} ms (ejection {Ejections} in a row): {Failures} timeouts or lost connections in a row (ClientOptions.EjectAfterFailures)")]
         public static partial void EjectedAfterFailures(ILogger logger, string address, double backoffMs, int ejections, int failures);
     }
 }

@@ -1,3 +1,4 @@
+using Bhrpc.Internal;
 using Bhrpc.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -164,10 +165,10 @@ internal sealed partial class EagerConnector
 
     private static partial class Log
     {
-        [LoggerMessage(64, LogLevel.Debug, "Eager connect of {Key}: connected to {Address} at attempt {Attempt}")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 4, LogLevel.Debug, "Eager connect of {Key}: connected to {Address} at attempt {Attempt}")]
         public static partial void Connected(ILogger logger, string key, string address, int attempt);
 
-        [LoggerMessage(65, LogLevel.Warning, "Eager connect of {Key} to {Address} stopped; calls open the connection when they need it")]
+        [LoggerMessage(LogEventIds.ConnectionPool + 5, LogLevel.Warning, "Eager connect of {Key} to {Address} stopped; calls open the connection when they need it")]
         public static partial void Failed(ILogger logger, string key, string address, Exception exception);
     }
 }

@@ -1,3 +1,4 @@
+using Bhrpc.Internal;
 using Bhrpc.Registry;
 using Microsoft.Extensions.Logging;
 
@@ -249,16 +250,16 @@ internal sealed partial class RegistryProviders : IProviderSource, IAsyncDisposa
 
     private static partial class Log
     {
-        [LoggerMessage(80, LogLevel.Information, "Providers of {Key} changed from {Before} to {After} in {Registry}")]
+        [LoggerMessage(LogEventIds.RegistryProviders + 1, LogLevel.Information, "Providers of {Key} changed from {Before} to {After} in {Registry}")]
         public static partial void ProvidersChanged(ILogger logger, string key, int before, int after, string registry);
 
-        [LoggerMessage(88, LogLevel.Warning, "Watching the providers of {Key} in {Registry} failed (attempt {Attempt}); retrying in {DelayMs} ms; calls fail with NoProvider meanwhile: {Reason}")]
+        [LoggerMessage(LogEventIds.RegistryProviders + 2, LogLevel.Warning, "Watching the providers of {Key} in {Registry} failed (attempt {Attempt}); retrying in {DelayMs} ms; calls fail with NoProvider meanwhile: {Reason}")]
         public static partial void WatchFailed(ILogger logger, string key, string registry, int attempt, double delayMs, string reason);
 
-        [LoggerMessage(89, LogLevel.Information, "Watching the providers of {Key} in {Registry} works at attempt {Attempt}; calls go to the providers it lists")]
+        [LoggerMessage(LogEventIds.RegistryProviders + 3, LogLevel.Information, "Watching the providers of {Key} in {Registry} works at attempt {Attempt}; calls go to the providers it lists")]
         public static partial void WatchSet(ILogger logger, string key, string registry, int attempt);
 
-        [LoggerMessage(78, LogLevel.Warning, "A listener of the providers of {Key} threw")]
+        [LoggerMessage(LogEventIds.RegistryProviders + 0, LogLevel.Warning, "A listener of the providers of {Key} threw")]
         public static partial void ListenerFailed(ILogger logger, string key, Exception exception);
     }
 }

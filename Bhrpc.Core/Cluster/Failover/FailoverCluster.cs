@@ -1,4 +1,5 @@
 using Bhrpc.Extensions;
+using Bhrpc.Internal;
 using Bhrpc.Invocation;
 using Microsoft.Extensions.Logging;
 
@@ -44,7 +45,7 @@ internal sealed partial class FailoverCluster : ICluster
 
     private static partial class Log
     {
-        [LoggerMessage(300, LogLevel.Debug, "Retry {Attempt} of {Call} after: {Error}")]
+        [LoggerMessage(LogEventIds.Failover + 0, LogLevel.Debug, "Retry {Attempt} of {Call} after: {Error}")]
         public static partial void Retrying(ILogger logger, int attempt, string call, string error);
     }
 }

@@ -1,3 +1,4 @@
+using Bhrpc.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Bhrpc.Cluster.Failsafe;
@@ -5,6 +6,6 @@ namespace Bhrpc.Cluster.Failsafe;
 /// <summary>The failsafe cluster's log messages.</summary>
 internal static partial class FailsafeLog
 {
-    [LoggerMessage(1101, LogLevel.Warning, "Failsafe call {Call} failed; returning the default value")]
+    [LoggerMessage(LogEventIds.Failsafe + 0, LogLevel.Warning, "Failsafe call {Call} failed; returning the default value")]
     public static partial void Swallowed(ILogger logger, string call, Exception error);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bhrpc.Internal;
 using Bhrpc.Protocol;
 using Bhrpc.Transport;
 using Microsoft.AspNetCore.Connections;
@@ -102,13 +103,13 @@ internal sealed partial class RpcConnectionHandler(ServiceDispatcher dispatcher,
 
     private static partial class Log
     {
-        [LoggerMessage(30, LogLevel.Debug, "Accepted a connection from {Remote}")]
+        [LoggerMessage(LogEventIds.ConnectionHandler + 0, LogLevel.Debug, "Accepted a connection from {Remote}")]
         public static partial void Accepted(ILogger logger, string remote);
 
-        [LoggerMessage(31, LogLevel.Debug, "Connection from {Remote} closed")]
+        [LoggerMessage(LogEventIds.ConnectionHandler + 1, LogLevel.Debug, "Connection from {Remote} closed")]
         public static partial void Closed(ILogger logger, string remote);
 
-        [LoggerMessage(32, LogLevel.Debug, "Refused a connection from {Remote}: stopping")]
+        [LoggerMessage(LogEventIds.ConnectionHandler + 2, LogLevel.Debug, "Refused a connection from {Remote}: stopping")]
         public static partial void Refused(ILogger logger, string remote);
     }
 }

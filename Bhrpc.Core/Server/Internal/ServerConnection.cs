@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Bhrpc.Codec;
+using Bhrpc.Internal;
 using Bhrpc.Protocol;
 using Bhrpc.Transport;
 using Microsoft.Extensions.Logging;
@@ -105,13 +106,13 @@ internal sealed partial class ServerConnection : FrameConnection
 
     private static partial class Log
     {
-        [LoggerMessage(10, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
+        [LoggerMessage(LogEventIds.ServerConnection + 0, LogLevel.Debug, "Skipped a frame of unknown type {Type} from {Remote}")]
         public static partial void SkippedFrame(ILogger logger, byte type, string remote);
 
-        [LoggerMessage(11, LogLevel.Warning, "Skipped a frame of type {Type} from {Remote}: its body of {Length} bytes is over ServerOptions.MaxFrameSize ({Limit} bytes)")]
+        [LoggerMessage(LogEventIds.ServerConnection + 1, LogLevel.Warning, "Skipped a frame of type {Type} from {Remote}: its body of {Length} bytes is over ServerOptions.MaxFrameSize ({Limit} bytes)")]
         public static partial void SkippedOversizedFrame(ILogger logger, byte type, int length, int limit, string remote);
 
-        [LoggerMessage(12, LogLevel.Warning, "A callback registered on a call's cancellation token threw when the connection from {Remote} closed")]
+        [LoggerMessage(LogEventIds.ServerConnection + 2, LogLevel.Warning, "A callback registered on a call's cancellation token threw when the connection from {Remote} closed")]
         public static partial void TokenCallbackFailed(ILogger logger, string remote, Exception exception);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using Bhrpc.Codec;
+using Bhrpc.Internal;
 using Bhrpc.Invocation;
 using Bhrpc.Metadata;
 using Bhrpc.Protocol;
@@ -355,16 +356,16 @@ internal sealed partial class ServiceDispatcher
 
     private static partial class Log
     {
-        [LoggerMessage(20, LogLevel.Warning, "Service {Key} {Signature} threw; the caller gets the exception's type and message")]
+        [LoggerMessage(LogEventIds.ServiceDispatcher + 0, LogLevel.Warning, "Service {Key} {Signature} threw; the caller gets the exception's type and message")]
         public static partial void ServiceThrew(ILogger logger, string key, string signature, Exception exception);
 
-        [LoggerMessage(21, LogLevel.Warning, "A oneway call failed and no response was sent: {Message}")]
+        [LoggerMessage(LogEventIds.ServiceDispatcher + 1, LogLevel.Warning, "A oneway call failed and no response was sent: {Message}")]
         public static partial void OnewayFailed(ILogger logger, string message, Exception? exception);
 
-        [LoggerMessage(22, LogLevel.Warning, "The response to request {RequestId} for {Remote} could not be written")]
+        [LoggerMessage(LogEventIds.ServiceDispatcher + 2, LogLevel.Warning, "The response to request {RequestId} for {Remote} could not be written")]
         public static partial void ResponseFailed(ILogger logger, long requestId, string remote, Exception exception);
 
-        [LoggerMessage(23, LogLevel.Warning, "Request {RequestId} from {Remote} has a body of {Length} bytes, over ServerOptions.MaxFrameSize ({Limit} bytes); answered FrameTooLarge")]
+        [LoggerMessage(LogEventIds.ServiceDispatcher + 3, LogLevel.Warning, "Request {RequestId} from {Remote} has a body of {Length} bytes, over ServerOptions.MaxFrameSize ({Limit} bytes); answered FrameTooLarge")]
         public static partial void OversizedRequest(ILogger logger, long requestId, int length, int limit, string remote);
     }
 }

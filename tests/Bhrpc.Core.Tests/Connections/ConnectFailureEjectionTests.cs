@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Bhrpc.Internal;
 using Bhrpc.Tests.EndToEnd;
 using Bhrpc.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Bhrpc.Tests.Connections;
 public sealed class ConnectFailureEjectionTests
 {
     // ConnectionPool's "Ejected" log entry.
-    private const int EjectedLogged = 63;
+    private const int EjectedLogged = LogEventIds.ConnectionPool + 3;
 
     [Test]
     public async Task Call_RefusedPort_EjectsTheAddressWithDoublingBackoffUpToTheMaximum()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Bhrpc.Internal;
 using Bhrpc.Registry;
 using Bhrpc.Registry.Local;
 using Bhrpc.Tests.EndToEnd;
@@ -11,7 +12,7 @@ namespace Bhrpc.Tests.Connections;
 public sealed class EagerConnectTests
 {
     // ConnectionPool's "Ejected" log entry.
-    private const int EjectedLogged = 63;
+    private const int EjectedLogged = LogEventIds.ConnectionPool + 3;
 
     [Test]
     public async Task CreateProxy_Eager_OpensTheConnectionBeforeAnyCall()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Bhrpc.Internal;
 using Bhrpc.Tests.EndToEnd;
 using Bhrpc.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Bhrpc.Tests.Connections;
 public sealed class TransportFailureEjectionTests
 {
     // ConnectionPool's "Ejected after failures" log entry.
-    private const int EjectedAfterFailuresLogged = 66;
+    private const int EjectedAfterFailuresLogged = LogEventIds.ConnectionPool + 6;
 
     [Test]
     public async Task Call_TimesOutEjectAfterFailuresTimes_EjectsTheAddressOnce()

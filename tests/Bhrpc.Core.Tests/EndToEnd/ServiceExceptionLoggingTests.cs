@@ -1,3 +1,4 @@
+using Bhrpc.Internal;
 using Bhrpc.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,7 @@ namespace Bhrpc.Tests.EndToEnd;
 /// <summary>An exception thrown by a service is logged by the provider at Warning, with the service key, the method and the exception.</summary>
 public sealed class ServiceExceptionLoggingTests
 {
-    private const int ServiceThrewEventId = 20;
+    private const int ServiceThrewEventId = LogEventIds.ServiceDispatcher + 0;
 
     [Test]
     public async Task SyncServiceThrows_ProviderLogsWarningWithKeyMethodAndException()

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Net.Sockets;
 using Bhrpc.Codec;
 using Bhrpc.Protocol;
@@ -10,23 +9,15 @@ namespace Bhrpc.Tests.Infrastructure;
 /// <summary>A bare TCP connection that sends hand-made bytes and reads frames, to test what a server does with bad input.</summary>
 internal sealed class RawConnection : IAsyncDisposable
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
-    private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
-    private readonly PipeReader _reader;
+    private readonly FrameSocket _socket;
 
-    private RawConnection(TcpClient client)
-    {
-        _client = client;
-        _stream = client.GetStream();
-        _reader = PipeReader.Create(_stream);
-    }
+    private RawConnection(FrameSocket socket) => _socket = socket;
 
     public static async Task<RawConnection> ConnectAsync(int port)
     {
         var client = new TcpClient { NoDelay = true };
-        await client.ConnectAsync("127.0.0.1", port).WaitAsync(s_wait);
-        return new RawConnection(client);
+        await client.ConnectAsync("127.0.0.1", port).WithTimeout();
+        return new RawConnection(new FrameSocket(client));
     }
 
     /// <summary>A whole request frame with a json body.</summary>
@@ -34,16 +25,12 @@ internal sealed class RawConnection : IAsyncDisposable
     {
         var builder = new FrameBuilder(1 << 20);
         new JsonRpcSerializer().WriteRequest(request, builder);
-        return Complete(builder, MessageType.Request, id, serializer);
+        return FrameSocket.Complete(builder, MessageType.Request, RpcHeader.StatusFailure, id, serializer);
     }
 
     /// <summary>A whole frame with the given body bytes.</summary>
     public static byte[] RawFrame(MessageType type, long id, byte[] body, string serializer = "json")
-    {
-        var builder = new FrameBuilder(1 << 20);
-        builder.Write(body);
-        return Complete(builder, type, id, serializer);
-    }
+        => FrameSocket.Frame(type, RpcHeader.StatusFailure, id, body, serializer);
 
     public static RpcRequest Request(string method, string[] types, object?[] args, bool oneway = false) => new()
     {
@@ -54,66 +41,17 @@ internal sealed class RawConnection : IAsyncDisposable
         Oneway = oneway,
     };
 
-    public Task SendAsync(byte[] bytes) => _stream.WriteAsync(bytes).AsTask().WaitAsync(s_wait);
+    public Task SendAsync(byte[] bytes) => _socket.SendAsync(bytes);
 
     /// <summary>The next frame, or null when the server closed the connection.</summary>
-    public async Task<(RpcHeader Header, byte[] Body)?> ReadFrameAsync(TimeSpan? timeout = null)
-    {
-        using var cancel = new CancellationTokenSource(timeout ?? s_wait);
-        while (true)
-        {
-            ReadResult result;
-            try
-            {
-                result = await _reader.ReadAsync(cancel.Token);
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-
-            var buffer = result.Buffer;
-            if (FrameCodec.TryParse(ref buffer, int.MaxValue, out var header, out var body))
-            {
-                var bytes = body.ToArray();
-                _reader.AdvanceTo(buffer.Start);
-                return (header, bytes);
-            }
-
-            _reader.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                return null;
-            }
-        }
-    }
+    public Task<(RpcHeader Header, byte[] Body)?> ReadFrameAsync(TimeSpan? timeout = null)
+        => _socket.ReadFrameAsync(timeout ?? TaskTimeoutExtensions.DefaultTimeout);
 
     /// <summary>The next response frame, skipping heartbeats.</summary>
-    public async Task<(RpcHeader Header, byte[] Body)?> ReadResponseAsync(TimeSpan? timeout = null)
-    {
-        while (true)
-        {
-            var frame = await ReadFrameAsync(timeout);
-            if (frame is null || frame.Value.Header.Type == MessageType.Response)
-            {
-                return frame;
-            }
-        }
-    }
+    public Task<(RpcHeader Header, byte[] Body)?> ReadResponseAsync(TimeSpan? timeout = null)
+        => _socket.ReadFrameAsync(MessageType.Response, timeout ?? TaskTimeoutExtensions.DefaultTimeout);
 
     public static Bhrpc.Serialization.DecodedResponse Decode(byte[] body) => new JsonRpcSerializer().ReadResponse(new ReadOnlySequence<byte>(body));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _reader.CompleteAsync();
-        _client.Dispose();
-    }
-
-    private static byte[] Complete(FrameBuilder builder, MessageType type, long id, string serializer)
-    {
-        var frame = builder.Complete(type, RpcHeader.StatusFailure, id, FrameCodec.PadSerializerName(serializer));
-        var bytes = frame.Span.ToArray();
-        frame.Return();
-        return bytes;
-    }
+    public ValueTask DisposeAsync() => _socket.DisposeAsync();
 }

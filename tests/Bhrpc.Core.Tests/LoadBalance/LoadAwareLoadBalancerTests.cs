@@ -1,3 +1,4 @@
+using Bhrpc.Cluster;
 using Bhrpc.Extensions;
 using Bhrpc.LoadBalance;
 using Bhrpc.Tests.Infrastructure;
@@ -28,10 +29,7 @@ public sealed class LoadAwareLoadBalancerTests
     [Test]
     public void ShortestResponse_OneFaster_PicksIt()
     {
-        var clock = new ManualTimeProvider();
-        var providers = new[] { Provider(1, 9, clock), Provider(2, 1, clock) };
-        Answered(providers[0], clock, TimeSpan.FromMilliseconds(100));
-        Answered(providers[1], clock, TimeSpan.FromMilliseconds(10));
+        var providers = Timed((9, 100), (1, 10));
         var counts = Count(new ShortestResponseLoadBalancer(new Random(42)), providers, 1000);
         Assert.That(counts["127.0.0.1:2"], Is.EqualTo(1000));
     }
@@ -40,10 +38,7 @@ public sealed class LoadAwareLoadBalancerTests
     public void ShortestResponse_FasterOneBusy_PicksTheSlowerIdleOne()
     {
         // 10 ms × (20 + 1) in flight is a longer expected wait than 100 ms × 1.
-        var clock = new ManualTimeProvider();
-        var providers = new[] { Provider(1, 1, clock), Provider(2, 1, clock) };
-        Answered(providers[0], clock, TimeSpan.FromMilliseconds(100));
-        Answered(providers[1], clock, TimeSpan.FromMilliseconds(10));
+        var providers = Timed((1, 100), (1, 10));
         Busy(providers[1], 20);
         var counts = Count(new ShortestResponseLoadBalancer(new Random(42)), providers, 1000);
         Assert.That(counts["127.0.0.1:1"], Is.EqualTo(1000));
@@ -53,9 +48,7 @@ public sealed class LoadAwareLoadBalancerTests
     public void ShortestResponse_NewProviderWithACallInFlight_DoesNotTakeEveryCall()
     {
         // A provider with no latency yet counts as the fastest known one, not as free: one call in flight doubles its cost.
-        var clock = new ManualTimeProvider();
-        var providers = new[] { Provider(1, 1, clock), Provider(2, 1, clock) };
-        Answered(providers[0], clock, TimeSpan.FromMilliseconds(50));
+        var providers = Timed((1, 50), (1, null));
         Busy(providers[1], 1);
         var counts = Count(new ShortestResponseLoadBalancer(new Random(42)), providers, 1000);
         Assert.That(counts["127.0.0.1:1"], Is.EqualTo(1000));
@@ -103,10 +96,7 @@ public sealed class LoadAwareLoadBalancerTests
     [Test]
     public void P2C_OneSlower_PicksTheFasterOne()
     {
-        var clock = new ManualTimeProvider();
-        var providers = new[] { Provider(1, 9, clock), Provider(2, 1, clock) };
-        Answered(providers[0], clock, TimeSpan.FromMilliseconds(100));
-        Answered(providers[1], clock, TimeSpan.FromMilliseconds(10));
+        var providers = Timed((9, 100), (1, 10));
         var counts = Count(new PowerOfTwoChoicesLoadBalancer(new Random(42)), providers, 1000);
         Assert.That(counts["127.0.0.1:2"], Is.EqualTo(1000));
     }
@@ -114,9 +104,7 @@ public sealed class LoadAwareLoadBalancerTests
     [Test]
     public void P2C_NewProviderWithCallsInFlight_ComparedOnInFlight()
     {
-        var clock = new ManualTimeProvider();
-        var providers = new[] { Provider(1, 1, clock), Provider(2, 1, clock) };
-        Answered(providers[0], clock, TimeSpan.FromMilliseconds(10));
+        var providers = Timed((1, 10), (1, null));
         Busy(providers[1], 2);
         var counts = Count(new PowerOfTwoChoicesLoadBalancer(new Random(42)), providers, 1000);
         Assert.That(counts["127.0.0.1:1"], Is.EqualTo(1000));
@@ -179,5 +167,24 @@ public sealed class LoadAwareLoadBalancerTests
     {
         var balancer = ExtensionLoader.Shared.Create<ILoadBalancer>(name);
         Assert.That(() => balancer.Select([], Context()), Throws.ArgumentException.With.Message.Contains("expected at least one provider"));
+    }
+
+    /// <summary>
+    /// Providers 127.0.0.1:1, :2, … with the given weights on one manual clock, each having answered one call in
+    /// the given number of milliseconds (null: none yet, so no latency is known).
+    /// </summary>
+    private static Provider[] Timed(params (int Weight, int? AnsweredInMs)[] providers)
+    {
+        var clock = new ManualTimeProvider();
+        var made = providers.Select((p, i) => Provider(i + 1, p.Weight, clock)).ToArray();
+        for (var i = 0; i < made.Length; i++)
+        {
+            if (providers[i].AnsweredInMs is { } ms)
+            {
+                Answered(made[i], clock, TimeSpan.FromMilliseconds(ms));
+            }
+        }
+
+        return made;
     }
 }

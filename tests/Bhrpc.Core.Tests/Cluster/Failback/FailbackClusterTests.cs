@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Bhrpc.Cluster;
 using Bhrpc.Cluster.Failback;
 using Bhrpc.Extensions;
+using Bhrpc.Internal;
 using Bhrpc.Invocation;
 using Bhrpc.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed class FailbackClusterTests
         Assert.That(result.IsSuccess, Is.True);
         Assert.That(result.Value, Is.EqualTo(0));
         Assert.That(context.Attempts, Has.Count.EqualTo(1));
-        Assert.That(logs.Count(1111), Is.EqualTo(1));
+        Assert.That(logs.Count(LogEventIds.Failback + 0), Is.EqualTo(1));
         Assert.That(cluster.Pending, Is.EqualTo(1));
 
         clock.Advance(s_interval - TimeSpan.FromMilliseconds(1));
@@ -50,7 +51,7 @@ public sealed class FailbackClusterTests
         clock.Advance(TimeSpan.FromMilliseconds(1));
         await cluster.CurrentRun.WithTimeout();
         Assert.That(context.Attempts, Has.Count.EqualTo(2));
-        Assert.That(logs.Count(1113), Is.EqualTo(1), logs.Dump());
+        Assert.That(logs.Count(LogEventIds.Failback + 2), Is.EqualTo(1), logs.Dump());
         Assert.That(cluster.Pending, Is.Zero);
         Assert.That(clock.ActiveTimers, Is.Zero);
 
@@ -89,11 +90,11 @@ public sealed class FailbackClusterTests
 
         clock.Advance(s_interval);
         Assert.That(context.Attempts, Has.Count.EqualTo(2));
-        Assert.That(logs.Count(1114), Is.Zero);
+        Assert.That(logs.Count(LogEventIds.Failback + 3), Is.Zero);
 
         clock.Advance(s_interval);
         Assert.That(context.Attempts, Has.Count.EqualTo(3));
-        Assert.That(logs.Entries.Count(e => e.EventId.Id == 1114 && e.Level == LogLevel.Warning), Is.EqualTo(1));
+        Assert.That(logs.Entries.Count(e => e.EventId.Id == LogEventIds.Failback + 3 && e.Level == LogLevel.Warning), Is.EqualTo(1));
         Assert.That(cluster.Pending, Is.Zero);
 
         clock.Advance(s_interval * 4);
@@ -126,8 +127,8 @@ public sealed class FailbackClusterTests
         }
 
         Assert.That(cluster.Pending, Is.EqualTo(2));
-        Assert.That(logs.Entries.Count(e => e.EventId.Id == 1115 && e.Level == LogLevel.Warning), Is.EqualTo(1));
-        Assert.That(logs.Entries.Single(e => e.EventId.Id == 1115).Message, Does.Contain("Send"));
+        Assert.That(logs.Entries.Count(e => e.EventId.Id == LogEventIds.Failback + 4 && e.Level == LogLevel.Warning), Is.EqualTo(1));
+        Assert.That(logs.Entries.Single(e => e.EventId.Id == LogEventIds.Failback + 4).Message, Does.Contain("Send"));
 
         Volatile.Write(ref failing, false);
         clock.Advance(s_interval);
@@ -149,7 +150,7 @@ public sealed class FailbackClusterTests
 
         Assert.That(result.Value, Is.EqualTo(0));
         Assert.That(cluster.Pending, Is.Zero);
-        Assert.That(logs.Count(1112), Is.EqualTo(1));
+        Assert.That(logs.Count(LogEventIds.Failback + 1), Is.EqualTo(1));
         clock.Advance(s_interval * 2);
         Assert.That(context.Attempts, Has.Count.EqualTo(1));
     }
@@ -205,7 +206,7 @@ public sealed class FailbackClusterTests
         Assert.That(retry.Token.IsCancellationRequested, Is.False);
         Assert.That(retry.Token, Is.Not.EqualTo(caller.Token));
         Assert.That(retry.Timeout, Is.EqualTo("2000"));
-        Assert.That(logs.Count(1113), Is.EqualTo(1));
+        Assert.That(logs.Count(LogEventIds.Failback + 2), Is.EqualTo(1));
     }
 
     [Test]
@@ -224,7 +225,7 @@ public sealed class FailbackClusterTests
 
         Assert.That(clock.ActiveTimers, Is.Zero);
         Assert.That(cluster.Pending, Is.Zero);
-        var dropped = logs.Entries.Single(e => e.EventId.Id == 1116);
+        var dropped = logs.Entries.Single(e => e.EventId.Id == LogEventIds.Failback + 5);
         Assert.That(dropped.Level, Is.EqualTo(LogLevel.Warning));
         Assert.That(dropped.Message, Does.Contain("2 failed calls"));
         clock.Advance(s_interval * 2);

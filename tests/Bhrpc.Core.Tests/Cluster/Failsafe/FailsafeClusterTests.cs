@@ -1,4 +1,5 @@
 using Bhrpc.Cluster.Failsafe;
+using Bhrpc.Internal;
 using Bhrpc.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ public sealed class FailsafeClusterTests
         Assert.That(result.IsSuccess, Is.True);
         Assert.That(result.Value, Is.EqualTo(0));
         Assert.That(context.Attempts, Is.EqualTo(new[] { "127.0.0.1:1" }));
-        Assert.That(logs.Entries.Count(e => e.EventId.Id == 1101 && e.Level == LogLevel.Warning), Is.EqualTo(1));
+        Assert.That(logs.Entries.Count(e => e.EventId.Id == LogEventIds.Failsafe + 0 && e.Level == LogLevel.Warning), Is.EqualTo(1));
     }
 
     [Test]
@@ -34,7 +35,7 @@ public sealed class FailsafeClusterTests
         var result = await new FailsafeCluster().InvokeAsync(FakeClusterContext.Invocation(typeof(IAudit), nameof(IAudit.Name), ["x"]), context).AsTask().WithTimeout();
         Assert.That(result.IsSuccess, Is.True);
         Assert.That(result.Value, Is.Null);
-        Assert.That(logs.Count(1101), Is.EqualTo(1));
+        Assert.That(logs.Count(LogEventIds.Failsafe + 0), Is.EqualTo(1));
     }
 
     [Test]
@@ -44,6 +45,6 @@ public sealed class FailsafeClusterTests
         var context = new FakeClusterContext(logs.CreateLogger("t"), null, "127.0.0.1:1");
         var result = await new FailsafeCluster().InvokeAsync(FakeClusterContext.Invocation(typeof(IAudit), nameof(IAudit.Name), ["x"]), context).AsTask().WithTimeout();
         Assert.That(result.Value, Is.EqualTo("127.0.0.1:1"));
-        Assert.That(logs.Count(1101), Is.Zero);
+        Assert.That(logs.Count(LogEventIds.Failsafe + 0), Is.Zero);
     }
 }

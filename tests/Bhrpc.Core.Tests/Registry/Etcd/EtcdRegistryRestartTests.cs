@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bhrpc.Internal;
 using Bhrpc.Registry.Etcd;
 using Bhrpc.Tests.Infrastructure;
 
@@ -52,7 +53,7 @@ public class EtcdRegistryRestartTests
         Server.Stop();
 
         // Both sides notice the outage (the watch stream breaks, a keep-alive fails) and say so once.
-        await Eventually(() => consumerLogs.Count(95) > 0 && providerLogs.Count(93) > 0, s_recoveryTime, "the outage logged");
+        await Eventually(() => consumerLogs.Count(LogEventIds.Etcd + 5) > 0 && providerLogs.Count(LogEventIds.Etcd + 3) > 0, s_recoveryTime, "the outage logged");
         var pushedDuringOutage = recorder.Count;
         await Server.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.That(recorder.Count, Is.EqualTo(pushedDuringOutage), "nothing is pushed while etcd is down: consumers keep the last list");
@@ -60,9 +61,9 @@ public class EtcdRegistryRestartTests
         // Same objects as before: the provider registers more, the watch sees both.
         await provider.RegisterAsync(after).WithTimeout();
         await recorder.WaitForAsync(l => l.Count == 2 && l.Contains(before) && l.Contains(after), s_recoveryTime, "both providers after the restart");
-        await Eventually(() => consumerLogs.Count(97) > 0 && providerLogs.Count(94) > 0, s_recoveryTime, "the recovery logged");
-        Assert.That(consumerLogs.Count(95), Is.EqualTo(1), "the watch failure is logged once per outage");
-        Assert.That(providerLogs.Count(93), Is.EqualTo(1), "the keep-alive failure is logged once per outage");
+        await Eventually(() => consumerLogs.Count(LogEventIds.Etcd + 7) > 0 && providerLogs.Count(LogEventIds.Etcd + 4) > 0, s_recoveryTime, "the recovery logged");
+        Assert.That(consumerLogs.Count(LogEventIds.Etcd + 5), Is.EqualTo(1), "the watch failure is logged once per outage");
+        Assert.That(providerLogs.Count(LogEventIds.Etcd + 3), Is.EqualTo(1), "the keep-alive failure is logged once per outage");
         Assert.That(await Create(root, null).DiscoverAsync(before.ServiceKey).WithTimeout(), Is.EquivalentTo(new[] { before, after }));
         Assert.That(recorder.Overlaps, Is.Zero);
     }
@@ -90,7 +91,7 @@ public class EtcdRegistryRestartTests
         Assert.That(provider.LeaseId, Is.Not.Zero.And.Not.EqualTo(firstLease));
 
         // Logged after the last key is written, so possibly just after the watch saw it.
-        await Eventually(() => providerLogs.Count(92) > 0, TimeSpan.FromSeconds(1), "the new registration logged");
+        await Eventually(() => providerLogs.Count(LogEventIds.Etcd + 2) > 0, TimeSpan.FromSeconds(1), "the new registration logged");
     }
 
     private static async Task Eventually(Func<bool> condition, TimeSpan within, string what)

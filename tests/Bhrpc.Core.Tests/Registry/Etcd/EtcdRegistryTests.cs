@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Bhrpc.Extensions;
+using Bhrpc.Internal;
 using Bhrpc.Registry;
 using Bhrpc.Registry.Etcd;
 using Bhrpc.Tests.Infrastructure;
@@ -171,7 +172,7 @@ public class EtcdRegistryTests
         await Create().RegisterAsync(Instance("10.0.0.1", 1)).WithTimeout();
 
         await recorder.WaitForAsync(l => l.Count == 1, s_pushTime, "the provider");
-        Assert.That(logs.Count(95), Is.Zero, "the watch never failed");
+        Assert.That(logs.Count(LogEventIds.Etcd + 5), Is.Zero, "the watch never failed");
     }
 
     [Test]
@@ -241,7 +242,7 @@ public class EtcdRegistryTests
         Assert.That(provider.LeaseId, Is.Not.Zero.And.Not.EqualTo(lost));
         var range = await Client().RangeAsync(_root + "/", CancellationToken.None).WithTimeout();
         Assert.That(range.KeyValues.Single().Lease, Is.EqualTo(provider.LeaseId));
-        Assert.That(logs.Count(91), Is.EqualTo(1), "the lost lease is logged");
+        Assert.That(logs.Count(LogEventIds.Etcd + 1), Is.EqualTo(1), "the lost lease is logged");
     }
 
     [Test]
