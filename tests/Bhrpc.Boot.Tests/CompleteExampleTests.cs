@@ -14,7 +14,6 @@ public sealed class CompleteExampleTests
         => await StartAndCallAsync(serviceTagAndMethods: false);
 
     [Test]
-    [Explicit("needs ServiceOptions.Tag and ServiceOptions.Methods in effect (issue 11)")]
     public async Task EveryKeyOfTheReadmeExample_BindsStartsAndCalls()
         => await StartAndCallAsync(serviceTagAndMethods: true);
 
@@ -150,6 +149,8 @@ public sealed class CompleteExampleTests
 
                 // The service removes the server's filter; the reference removes the client's and adds its own.
                 Assert.That(greeter.Hello("readme"), Is.EqualTo("hello readme [reference]"));
+                var registered = host.Services.GetRequiredService<BhrpcRuntime>().Server!.Registrations.Single();
+                Assert.That(registered.Tag, Is.EqualTo(serviceTagAndMethods ? "gray" : null), "Services:0:Tag is what the registry publishes");
             }
             finally
             {
