@@ -30,7 +30,7 @@ public sealed class CompleteExampleTests
         {
             Assert.That(settings.Extensions.Options.PluginFolder, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "plugins")));
             Assert.That(settings.ServerOptions.Filters.Single().Settings["text"], Is.EqualTo("server"));
-            Assert.That(settings.ClientFilters.Single().Settings["text"], Is.EqualTo("client"));
+            Assert.That(settings.ClientOptions.Filters.Single().Settings["text"], Is.EqualTo("client"));
             Assert.That(reference.Cluster.Name, Is.EqualTo("failover"));
             Assert.That(reference.Retries, Is.EqualTo(2));
             Assert.That(reference.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
