@@ -98,7 +98,7 @@ internal sealed class BhrpcRuntime : IDisposable, IAsyncDisposable
         Server = server;
     }
 
-    /// <summary>Deregisters, stops accepting, drains within <see cref="ServerOptions.ShutdownTimeout"/>, closes.</summary>
+    /// <summary>Deregisters, serves connected consumers for <see cref="ServerOptions.GracePeriod"/>, stops accepting, drains within <see cref="ServerOptions.ShutdownTimeout"/>, closes.</summary>
     public async Task StopServerAsync(CancellationToken cancellationToken)
     {
         Stopped = true;
