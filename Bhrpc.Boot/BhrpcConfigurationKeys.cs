@@ -18,10 +18,10 @@ public static class BhrpcConfigurationKeys
     public static readonly IReadOnlyList<string> ExtensionsKeys = ["PluginFolder"];
 
     /// <summary>The keys of <c>Bhrpc:Server</c>.</summary>
-    public static readonly IReadOnlyList<string> ServerKeys = ["Host", "Port", "AdvertiseHost", "Serializer", "HeartbeatInterval", "MaxFrameSize", "ShutdownTimeout", "Filters"];
+    public static readonly IReadOnlyList<string> ServerKeys = ["Host", "Port", "AdvertiseHost", "Serializer", "HeartbeatInterval", "MaxFrameSize", "ShutdownTimeout", "GracePeriod", "Filters"];
 
     /// <summary>The keys of <c>Bhrpc:Client</c> (the one client of the host, shared by every reference).</summary>
-    public static readonly IReadOnlyList<string> ClientKeys = ["Filters"];
+    public static readonly IReadOnlyList<string> ClientKeys = ["EjectionBackoff", "MaxEjectionBackoff", "EjectAfterFailures", "Filters"];
 
     /// <summary>The keys of <c>Bhrpc:Consumer</c>.</summary>
     public static readonly IReadOnlyList<string> ConsumerKeys = ["Version", "Group", "Registry", "Serializer", "Timeout", "LoadBalancer", "Proxy", "Oneway", "MethodNaming"];

@@ -17,11 +17,12 @@ namespace Bhrpc.Boot;
 /// </code>
 /// Settings come from the <c>Bhrpc</c> section (see <see cref="BhrpcConfigurationKeys"/>); they are checked
 /// when the host starts. The host's <see cref="HostOptions.ShutdownTimeout"/> is raised, when shorter, to
-/// <c>Bhrpc:Server:ShutdownTimeout</c> plus <see cref="ShutdownMargin"/>, so the host waits for the drain.
+/// <c>Bhrpc:Server:GracePeriod</c> plus <c>Bhrpc:Server:ShutdownTimeout</c> plus <see cref="ShutdownMargin"/>: the
+/// server keeps serving for the grace period, then drains, and the host waits for both.
 /// </summary>
 public static class BhrpcServiceCollectionExtensions
 {
-    /// <summary>What the host's shutdown timeout leaves beyond the drain, for deregistering and closing: 5 s.</summary>
+    /// <summary>What the host's shutdown timeout leaves beyond the grace period and the drain, for deregistering and closing: 5 s.</summary>
     public static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>Adds bhrpc with the <c>Bhrpc</c> section of <paramref name="configuration"/>.</summary>
@@ -51,12 +52,17 @@ public static class BhrpcServiceCollectionExtensions
         return builder.Services.AddBhrpc(builder.Configuration);
     }
 
+    /// <summary>The longest a stop of the server takes (grace period, then drain) plus <see cref="ShutdownMargin"/>, when the host allows less.</summary>
     private static void RaiseShutdownTimeout(HostOptions host, IConfiguration configuration)
     {
-        TimeSpan drain;
+        TimeSpan stop;
         try
         {
-            drain = new ConfigReader(configuration, ExtensionLoader.Shared).Duration("Bhrpc:Server:ShutdownTimeout", allowZero: true) ?? new ServerOptions().ShutdownTimeout;
+            var reader = new ConfigReader(configuration, ExtensionLoader.Shared);
+            var defaults = new ServerOptions();
+            var grace = reader.Duration("Bhrpc:Server:GracePeriod", allowZero: true) ?? defaults.GracePeriod;
+            var drain = reader.Duration("Bhrpc:Server:ShutdownTimeout", allowZero: true) ?? defaults.ShutdownTimeout;
+            stop = grace + drain + ShutdownMargin;
         }
         catch (RpcException)
         {
@@ -64,9 +70,9 @@ public static class BhrpcServiceCollectionExtensions
             return;
         }
 
-        if (host.ShutdownTimeout < drain + ShutdownMargin)
+        if (host.ShutdownTimeout < stop)
         {
-            host.ShutdownTimeout = drain + ShutdownMargin;
+            host.ShutdownTimeout = stop;
         }
     }
 

@@ -5,8 +5,9 @@ namespace Bhrpc.Boot.Internal;
 
 /// <summary>
 /// Runs bhrpc with the host: start checks the configuration, starts the server and registers the services;
-/// stop (host stop, SIGTERM through the console lifetime) deregisters first, stops accepting, drains calls in
-/// flight within <c>Bhrpc:Server:ShutdownTimeout</c> and closes.
+/// stop (host stop, SIGTERM through the console lifetime) deregisters first, serves connected consumers for at most
+/// <c>Bhrpc:Server:GracePeriod</c>, stops accepting, drains calls in flight within <c>Bhrpc:Server:ShutdownTimeout</c>
+/// and closes.
 /// </summary>
 internal sealed class BhrpcHostedService : IHostedService
 {

@@ -39,7 +39,8 @@ internal sealed class BhrpcRuntime : IDisposable, IAsyncDisposable
         }
 
         // The client resolves names with the loader they were checked against.
-        _client = new RpcClient(new ClientOptions { Registry = Settings.Registry.Clone(), Extensions = Settings.Extensions, LoggerFactory = loggerFactory, Filters = [.. Settings.ClientFilters] });
+        Settings.ClientOptions.LoggerFactory ??= loggerFactory;
+        _client = new RpcClient(Settings.ClientOptions);
         Injector = new ReferenceInjector(_client, Settings.Consumer);
     }
 
@@ -47,6 +48,9 @@ internal sealed class BhrpcRuntime : IDisposable, IAsyncDisposable
 
     /// <summary>Sets <c>[RpcReference]</c> members and makes proxies.</summary>
     public ReferenceInjector Injector { get; }
+
+    /// <summary>The host's one client, made with <see cref="BhrpcSettings.ClientOptions"/>; every reference's proxy uses it.</summary>
+    public RpcClient Client => _client;
 
     /// <summary>The server, once started; null when nothing is exported.</summary>
     public RpcServer? Server { get; private set; }
@@ -94,7 +98,7 @@ internal sealed class BhrpcRuntime : IDisposable, IAsyncDisposable
         Server = server;
     }
 
-    /// <summary>Deregisters, stops accepting, drains within <see cref="ServerOptions.ShutdownTimeout"/>, closes.</summary>
+    /// <summary>Deregisters, serves connected consumers for <see cref="ServerOptions.GracePeriod"/>, stops accepting, drains within <see cref="ServerOptions.ShutdownTimeout"/>, closes.</summary>
     public async Task StopServerAsync(CancellationToken cancellationToken)
     {
         Stopped = true;

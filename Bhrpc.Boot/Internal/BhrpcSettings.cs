@@ -23,12 +23,12 @@ internal sealed class BhrpcSettings
     private const string Proxy = "proxy";
     private const string RegistryKind = "registry";
 
-    private BhrpcSettings(ConfigReader reader, RegistryOptions registry, ServerOptions server, IReadOnlyList<ExtensionSpec> clientFilters, ConsumerDefaults consumer, IReadOnlyList<ConfiguredService> services)
+    private BhrpcSettings(ConfigReader reader, RegistryOptions registry, ServerOptions server, ClientOptions client, ConsumerDefaults consumer, IReadOnlyList<ConfiguredService> services)
     {
         Reader = reader;
         Registry = registry;
         ServerOptions = server;
-        ClientFilters = clientFilters;
+        ClientOptions = client;
         Consumer = consumer;
         Services = services;
     }
@@ -45,8 +45,8 @@ internal sealed class BhrpcSettings
     /// <summary><c>Bhrpc:Server</c> over the built-in defaults, with <see cref="Registry"/>.</summary>
     public ServerOptions ServerOptions { get; }
 
-    /// <summary><c>Bhrpc:Client:Filters</c>: the filters every reference of the host's client runs.</summary>
-    public IReadOnlyList<ExtensionSpec> ClientFilters { get; }
+    /// <summary><c>Bhrpc:Client</c> over the built-in defaults, with <see cref="Registry"/>: the options of the host's one client (its filters run for every reference).</summary>
+    public ClientOptions ClientOptions { get; }
 
     /// <summary><c>Bhrpc:Consumer</c>.</summary>
     public ConsumerDefaults Consumer { get; }
@@ -79,9 +79,10 @@ internal sealed class BhrpcSettings
         server.HeartbeatInterval = reader.Duration($"{ServerSection}:HeartbeatInterval", allowZero: false) ?? server.HeartbeatInterval;
         server.MaxFrameSize = reader.Int($"{ServerSection}:MaxFrameSize", 64, int.MaxValue) ?? server.MaxFrameSize;
         server.ShutdownTimeout = reader.Duration($"{ServerSection}:ShutdownTimeout", allowZero: true) ?? server.ShutdownTimeout;
+        server.GracePeriod = reader.Duration($"{ServerSection}:GracePeriod", allowZero: true) ?? server.GracePeriod;
         server.Filters = reader.Filters($"{ServerSection}:Filters", RpcSide.Provider, allowRemoval: false) ?? server.Filters;
         server.Validate();
-        var clientFilters = reader.Filters($"{ClientSection}:Filters", RpcSide.Consumer, allowRemoval: false) ?? [];
+        var client = ReadClient(reader, registry);
 
         var consumer = new ConsumerDefaults
         {
@@ -102,7 +103,35 @@ internal sealed class BhrpcSettings
             services.Add(ConfiguredService.Read(reader, child.Path));
         }
 
-        return new BhrpcSettings(reader, registry, server, clientFilters, consumer, services);
+        return new BhrpcSettings(reader, registry, server, client, consumer, services);
+    }
+
+    /// <summary>
+    /// <c>Bhrpc:Client</c>. Each value is checked with its key; what is left for <see cref="ClientOptions.Validate"/>
+    /// is its rule across two keys (<c>MaxEjectionBackoff</c> at least <c>EjectionBackoff</c>), reported naming the
+    /// key that was set.
+    /// </summary>
+    private static ClientOptions ReadClient(ConfigReader reader, RegistryOptions registry)
+    {
+        var client = new ClientOptions { Registry = registry.Clone(), Extensions = reader.Extensions };
+        client.Filters = reader.Filters($"{ClientSection}:Filters", RpcSide.Consumer, allowRemoval: false) ?? client.Filters;
+        var backoffKey = $"{ClientSection}:EjectionBackoff";
+        var maxKey = $"{ClientSection}:MaxEjectionBackoff";
+        client.EjectionBackoff = reader.Duration(backoffKey, allowZero: false) ?? client.EjectionBackoff;
+        client.MaxEjectionBackoff = reader.Duration(maxKey, allowZero: false) ?? client.MaxEjectionBackoff;
+        client.EjectAfterFailures = reader.Int($"{ClientSection}:EjectAfterFailures", 1, int.MaxValue) ?? client.EjectAfterFailures;
+        try
+        {
+            client.Validate();
+        }
+        catch (RpcException e) when (e.StatusCode == RpcStatusCode.Configuration && client.MaxEjectionBackoff < client.EjectionBackoff)
+        {
+            // Name the key that was set: the maximum when it is, else the backoff that exceeds the default maximum.
+            var key = reader.String(maxKey) is not null ? maxKey : backoffKey;
+            throw ConfigReader.Error(key, reader.String(key)!, $"{maxKey} at least {backoffKey} (defaults 30s and 1s)", e.Message);
+        }
+
+        return client;
     }
 
     /// <summary>

@@ -39,8 +39,8 @@ internal readonly struct RpcAttributeReader(XElement element, ParserContext cont
             : throw Error(name, $"{Tag} {name}='{text}' is not true or false.");
     }
 
-    /// <summary>A positive duration: milliseconds (<c>500</c>), <c>500ms</c> or <c>2s</c>.</summary>
-    public TimeSpan? Duration(string name)
+    /// <summary>A positive duration (with <paramref name="allowZero"/>, zero too): milliseconds (<c>500</c>), <c>500ms</c> or <c>2s</c>.</summary>
+    public TimeSpan? Duration(string name, bool allowZero = false)
     {
         var text = String(name)?.Trim();
         if (text is null)
@@ -51,9 +51,9 @@ internal readonly struct RpcAttributeReader(XElement element, ParserContext cont
         var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1.0)
             : text.EndsWith('s') ? (text[..^1], 1000.0)
             : (text, 1.0);
-        return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0
+        return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && (value > 0 || (allowZero && value == 0))
             ? TimeSpan.FromMilliseconds(value * scale)
-            : throw Error(name, $"{Tag} {name}='{text}' is not a positive duration; expected milliseconds or a number with 'ms' or 's', like 500ms or 2s.");
+            : throw Error(name, $"{Tag} {name}='{text}' is not a {(allowZero ? "positive or zero" : "positive")} duration; expected milliseconds or a number with 'ms' or 's', like {(allowZero ? "0, " : string.Empty)}500ms or 2s.");
     }
 
     /// <summary>

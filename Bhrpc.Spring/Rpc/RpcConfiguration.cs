@@ -59,6 +59,13 @@ internal sealed class RpcConfiguration
     /// <summary>The <c>&lt;rpc:filter&gt;</c>s of <c>&lt;rpc:consumer&gt;</c>: the client's global filters (<see cref="ClientOptions.Filters"/>).</summary>
     public List<ExtensionSpec> ClientFilters { get; } = [];
 
+    /// <summary>
+    /// The ejection settings of <c>&lt;rpc:consumer&gt;</c> (<see cref="ClientOptions.EjectionBackoff"/>,
+    /// <see cref="ClientOptions.MaxEjectionBackoff"/>, <see cref="ClientOptions.EjectAfterFailures"/>) for the context's
+    /// client; Core's defaults without one.
+    /// </summary>
+    public ClientOptions ClientEjection { get; set; } = new();
+
     /// <summary>Set by the processor: the registry of the client and of servers that name none.</summary>
     public RegistryOptions DefaultRegistry { get; set; } = new();
 
@@ -124,7 +131,15 @@ internal sealed class RpcConfiguration
         {
             ObjectType = typeof(RpcClient),
             IsLazyInit = true,
-            Factory = _ => new RpcClient(new ClientOptions { Registry = DefaultRegistry.Clone(), Extensions = Extensions, Filters = [.. ClientFilters] }),
+            Factory = _ => new RpcClient(new ClientOptions
+            {
+                Registry = DefaultRegistry.Clone(),
+                Extensions = Extensions,
+                Filters = [.. ClientFilters],
+                EjectionBackoff = ClientEjection.EjectionBackoff,
+                MaxEjectionBackoff = ClientEjection.MaxEjectionBackoff,
+                EjectAfterFailures = ClientEjection.EjectAfterFailures,
+            }),
         });
         registry.Register(new ObjectDefinition(InjectorId)
         {

@@ -7,8 +7,9 @@ using Bhrpc.Spring.Xml;
 namespace Bhrpc.Spring.Rpc;
 
 /// <summary>
-/// <c>&lt;rpc:server id [host] [port] [advertise-address] [registry] [serialization] [heartbeat-interval] [max-frame-size]&gt;</c>
-/// onto <see cref="ServerOptions"/>, with <c>&lt;rpc:filter name … /&gt;</c> children: the provider filters every service of
+/// <c>&lt;rpc:server id [host] [port] [advertise-address] [registry] [serialization] [heartbeat-interval] [max-frame-size]
+/// [grace-period] [shutdown-timeout]&gt;</c> onto <see cref="ServerOptions"/> (<c>grace-period</c> and <c>shutdown-timeout</c>
+/// may be zero: no grace period, no wait for calls in flight), with <c>&lt;rpc:filter name … /&gt;</c> children: the provider filters every service of
 /// the server runs (<see cref="ServerOptions.Filters"/>). <c>registry</c> is the id of an <c>&lt;rpc:registry&gt;</c> (default: the only one
 /// in the context, else <c>local://</c>). Registers object <c>id</c>: the <see cref="RpcServerExporter"/> that starts the
 /// server when the context is refreshed and stops it when the context closes.
@@ -26,6 +27,8 @@ internal sealed class ServerElementParser : IRpcElementParser
         options.Serializer = attributes.Extension<IRpcSerializer>("serialization", configuration) ?? options.Serializer;
         options.HeartbeatInterval = attributes.Duration("heartbeat-interval") ?? options.HeartbeatInterval;
         options.MaxFrameSize = attributes.Int("max-frame-size", 64, int.MaxValue) ?? options.MaxFrameSize;
+        options.GracePeriod = attributes.Duration("grace-period", allowZero: true) ?? options.GracePeriod;
+        options.ShutdownTimeout = attributes.Duration("shutdown-timeout", allowZero: true) ?? options.ShutdownTimeout;
         options.Filters = RpcChildElements.GlobalFilters(element, context);
         RpcChildElements.CheckFiltersLater(configuration, [.. options.Filters], Invocation.RpcSide.Provider, attributes.Location());
         try

@@ -21,9 +21,8 @@ builder.AddBhrpc()
     .AddService<IGreetingService, GreetingService>();
 builder.Services.AddHealthChecks().AddBhrpc();
 
-// Give the bhrpc server the time to drain (Bhrpc:Server:ShutdownTimeout) before the host gives up on stopping.
-var drain = builder.Configuration.GetValue("Bhrpc:Server:ShutdownTimeout", TimeSpan.FromSeconds(10));
-builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = drain + TimeSpan.FromSeconds(5));
+// AddBhrpc raises the host's HostOptions.ShutdownTimeout to Bhrpc:Server:GracePeriod + Bhrpc:Server:ShutdownTimeout
+// + 5 s, so the host waits while the server serves its consumers for the grace period and then drains.
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Bhrpc.Boot.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,18 +11,54 @@ namespace Bhrpc.Boot.Tests;
 public sealed class CompleteExampleTests
 {
     [Test]
-    public async Task EveryKeyOfTheReadmeExample_BindsStartsAndCalls_WithTheKeysInEffectToday()
-        => await StartAndCallAsync(serviceTagAndMethods: false);
+    public async Task EveryKeyOfTheReadmeExample_BindsStartsAndCalls()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bhrpc-boot-example-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Json("local://" + folder))));
+            builder.Services.AddSingleton<Gate>();
+            builder.AddBhrpc();
+            using var host = builder.Build();
+            await host.StartAsync().WaitAsync(TestHosts.Bound);
+            try
+            {
+                var greeter = host.Services.GetRequiredService<IGreeter>();
+
+                // The service removes the server's filter; the reference removes the client's and adds its own.
+                Assert.That(greeter.Hello("readme"), Is.EqualTo("hello readme [reference]"));
+                var registered = host.Services.GetRequiredService<BhrpcRuntime>().Server!.Registrations.Single();
+                Assert.That(registered.Tag, Is.EqualTo("gray"), "Services:0:Tag is what the registry publishes");
+            }
+            finally
+            {
+                await host.StopAsync().WaitAsync(TestHosts.Bound);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 
     [Test]
-    [Explicit("needs ServiceOptions.Tag and ServiceOptions.Methods in effect (issue 11)")]
-    public async Task EveryKeyOfTheReadmeExample_BindsStartsAndCalls()
-        => await StartAndCallAsync(serviceTagAndMethods: true);
+    public void TheReadmeExampleAndThisTest_SetTheSameKeys()
+    {
+        var readme = Patterns(ReadmeExample());
+        var test = Patterns(Json("local://" + Path.GetTempPath()));
+
+        Assert.That(readme.Where(p => p.Pattern is null).Select(p => p.Key), Is.Empty, "README keys that Bhrpc.Boot does not bind");
+        Assert.That(readme.Select(p => p.Pattern).Distinct(), Is.EquivalentTo(test.Select(p => p.Pattern).Distinct()), "the README example and this test's copy of it set the same key patterns");
+    }
 
     [Test]
     public void EveryKeyOfTheReadmeExample_Binds()
     {
-        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Json("local://" + Path.GetTempPath(), serviceTagAndMethods: true)))).Build();
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Json("local://" + Path.GetTempPath())))).Build();
 
         var settings = BhrpcSettings.Read(configuration);
         var reference = settings.ComposeReference("greeter", typeof(IGreeter), configure: null);
@@ -31,7 +68,13 @@ public sealed class CompleteExampleTests
         {
             Assert.That(settings.Extensions.Options.PluginFolder, Is.EqualTo(Path.Combine(AppContext.BaseDirectory, "plugins")));
             Assert.That(settings.ServerOptions.Filters.Single().Settings["text"], Is.EqualTo("server"));
-            Assert.That(settings.ClientFilters.Single().Settings["text"], Is.EqualTo("client"));
+            Assert.That(settings.ServerOptions.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(settings.ServerOptions.GracePeriod, Is.EqualTo(TimeSpan.FromSeconds(1)));
+            Assert.That(settings.ClientOptions.Filters.Single().Name, Is.EqualTo(MarkFilter.Name));
+            Assert.That(settings.ClientOptions.Filters.Single().Settings, Is.Empty, "a plain name: the filter's defaults");
+            Assert.That(settings.ClientOptions.EjectionBackoff, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(settings.ClientOptions.MaxEjectionBackoff, Is.EqualTo(TimeSpan.FromSeconds(20)));
+            Assert.That(settings.ClientOptions.EjectAfterFailures, Is.EqualTo(4));
             Assert.That(reference.Cluster.Name, Is.EqualTo("failover"));
             Assert.That(reference.Retries, Is.EqualTo(2));
             Assert.That(reference.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
@@ -47,19 +90,10 @@ public sealed class CompleteExampleTests
 
     /// <summary>
     /// The README's example with this test's types: the filter <c>bootmark</c> and the router <c>bootzone</c> stand for
-    /// the example's own extensions. Without <paramref name="serviceTagAndMethods"/> the keys Core still refuses (a
-    /// service's tag and methods) are left out.
+    /// the example's own extensions (<see cref="TheReadmeExampleAndThisTest_SetTheSameKeys"/> keeps the two in step).
     /// </summary>
-    private static string Json(string registry, bool serviceTagAndMethods)
-    {
-        var service = serviceTagAndMethods ? """
-                    ,
-                    "Tag": "gray",
-                    "Methods": {
-                      "SlowAsync": { "Timeout": "00:00:30" }
-                    }
-            """ : string.Empty;
-        return $$"""
+    private static string Json(string registry)
+        => $$"""
             {
               "Bhrpc": {
                 "Registry": "{{registry}}",
@@ -74,10 +108,14 @@ public sealed class CompleteExampleTests
                   "HeartbeatInterval": "00:00:30",
                   "MaxFrameSize": 8388608,
                   "ShutdownTimeout": "00:00:05",
+                  "GracePeriod": "00:00:01",
                   "Filters": [ { "Name": "bootmark", "Text": "server" } ]
                 },
                 "Client": {
-                  "Filters": [ { "Name": "bootmark", "Text": "client" } ]
+                  "EjectionBackoff": "00:00:02",
+                  "MaxEjectionBackoff": "00:00:20",
+                  "EjectAfterFailures": 4,
+                  "Filters": [ "bootmark" ]
                 },
                 "Consumer": {
                   "Version": "1.0.0",
@@ -124,44 +162,49 @@ public sealed class CompleteExampleTests
                     "Weight": 1,
                     "ServiceName": "Bhrpc.Boot.Tests.IGreeter",
                     "MethodNaming": "AsDeclared",
-                    "Filters": [ "-bootmark" ]
-                    {{service}}
+                    "Tag": "gray",
+                    "Filters": [ "-bootmark" ],
+                    "Methods": {
+                      "SlowAsync": { "Timeout": "00:00:30" }
+                    }
                   }
                 ]
               }
             }
             """;
+
+    /// <summary>The json block after "A complete `appsettings.json`" in the repository's README.md.</summary>
+    private static string ReadmeExample()
+    {
+        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "README.md")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.That(root, Is.Not.Null, "README.md was not found above the test output");
+        var lines = File.ReadAllLines(Path.Combine(root!.FullName, "README.md"));
+        var start = Array.FindIndex(lines, l => l.StartsWith("A complete `appsettings.json`", StringComparison.Ordinal));
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README.md has no complete appsettings.json example");
+        var open = Array.FindIndex(lines, start, l => l == "```json");
+        var close = Array.FindIndex(lines, open + 1, l => l == "```");
+        return string.Join('\n', lines[(open + 1)..close]);
     }
 
-    private static async Task StartAndCallAsync(bool serviceTagAndMethods)
+    /// <summary>Each key the json sets, with the <see cref="BhrpcConfigurationKeys.All"/> pattern it matches (null: none).</summary>
+    private static List<(string Key, string? Pattern)> Patterns(string json)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bhrpc-boot-example-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Json("local://" + folder, serviceTagAndMethods))));
-            builder.Services.AddSingleton<Gate>();
-            builder.AddBhrpc();
-            using var host = builder.Build();
-            await host.StartAsync().WaitAsync(TestHosts.Bound);
-            try
-            {
-                var greeter = host.Services.GetRequiredService<IGreeter>();
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        return configuration.AsEnumerable()
+            .Where(kv => kv.Value is not null)
+            .Select(kv => (kv.Key, BhrpcConfigurationKeys.All.FirstOrDefault(p => PatternRegex(p).IsMatch(kv.Key))))
+            .ToList();
+    }
 
-                // The service removes the server's filter; the reference removes the client's and adds its own.
-                Assert.That(greeter.Hello("readme"), Is.EqualTo("hello readme [reference]"));
-            }
-            finally
-            {
-                await host.StopAsync().WaitAsync(TestHosts.Bound);
-            }
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+    /// <summary>A pattern as a regex: each <c>{placeholder}</c> is one key segment; keys ignore case.</summary>
+    private static Regex PatternRegex(string pattern)
+    {
+        var parts = Regex.Split(pattern, @"\{[^}]+\}").Select(Regex.Escape);
+        return new Regex("^" + string.Join("[^:]+", parts) + "$", RegexOptions.IgnoreCase);
     }
 }

@@ -27,6 +27,10 @@ public sealed class ConfigurationTests
             ["Bhrpc:Server:HeartbeatInterval"] = "00:00:07",
             ["Bhrpc:Server:MaxFrameSize"] = "4096",
             ["Bhrpc:Server:ShutdownTimeout"] = "00:00:03",
+            ["Bhrpc:Server:GracePeriod"] = "2500ms",
+            ["Bhrpc:Client:EjectionBackoff"] = "200ms",
+            ["Bhrpc:Client:MaxEjectionBackoff"] = "00:00:04",
+            ["Bhrpc:Client:EjectAfterFailures"] = "5",
             ["Bhrpc:Consumer:Version"] = "2.0.0",
             ["Bhrpc:Consumer:Group"] = "blue",
             ["Bhrpc:Consumer:Registry"] = "etcd://10.0.0.2:2379",
@@ -52,6 +56,11 @@ public sealed class ConfigurationTests
             Assert.That(server.HeartbeatInterval, Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(server.MaxFrameSize, Is.EqualTo(4096));
             Assert.That(server.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
+            Assert.That(server.GracePeriod, Is.EqualTo(TimeSpan.FromMilliseconds(2500)));
+            Assert.That(settings.ClientOptions.EjectionBackoff, Is.EqualTo(TimeSpan.FromMilliseconds(200)));
+            Assert.That(settings.ClientOptions.MaxEjectionBackoff, Is.EqualTo(TimeSpan.FromSeconds(4)));
+            Assert.That(settings.ClientOptions.EjectAfterFailures, Is.EqualTo(5));
+            Assert.That(settings.ClientOptions.Registry.Address, Is.EqualTo("10.0.0.1:2181"), "the client's registry is Bhrpc:Registry");
         });
 
         // Oneway: the contract's methods must not return values.
@@ -161,10 +170,67 @@ public sealed class ConfigurationTests
     [TestCase("Bhrpc:Consumer:Oneway", "yes", "true or false")]
     [TestCase("Bhrpc:Services:0:Interface", "No.Such.IType, Nowhere", "Namespace.Type, Assembly")]
     [TestCase("Bhrpc:Server:Prot", "1", "the keys of Bhrpc:Server")]
+    [TestCase("Bhrpc:Server:GracePeriod", "-00:00:01", "not negative")]
+    [TestCase("Bhrpc:Server:GracePeriod", "a while", "not negative")]
+    [TestCase("Bhrpc:Client:EjectionBackoff", "0s", "positive TimeSpan")]
+    [TestCase("Bhrpc:Client:EjectionBackoff", "later", "positive TimeSpan")]
+    [TestCase("Bhrpc:Client:MaxEjectionBackoff", "00:00:00", "positive TimeSpan")]
+    [TestCase("Bhrpc:Client:MaxEjectionBackoff", "500ms", "at least Bhrpc:Client:EjectionBackoff")]
+    [TestCase("Bhrpc:Client:EjectionBackoff", "00:01:00", "at least Bhrpc:Client:EjectionBackoff")]
+    [TestCase("Bhrpc:Client:EjectAfterFailures", "0", "an integer 1..")]
+    [TestCase("Bhrpc:Client:EjectAfterFailures", "three", "an integer 1..")]
+    [TestCase("Bhrpc:Client:Eject", "1", "the keys of Bhrpc:Client")]
     public void Read_BadValue_FailsNamingTheKeyAndTheExpectedForm(string key, string value, string expected)
     {
         var e = Assert.Throws<RpcException>(() => Read(new Dictionary<string, string?> { [key] = value }));
         Assert.That(e!.Message, Does.Contain(key).And.Contain(expected));
+    }
+
+    [Test]
+    public void Read_GracePeriodZero_SkipsTheGracePeriod()
+    {
+        Assert.That(Read(new Dictionary<string, string?> { ["Bhrpc:Server:GracePeriod"] = "0s" }).ServerOptions.GracePeriod, Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void Read_NoServerOrClientKeys_KeepsCoreDefaults()
+    {
+        var settings = Read(new Dictionary<string, string?>());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.ServerOptions.GracePeriod, Is.EqualTo(new ServerOptions().GracePeriod));
+            Assert.That(settings.ClientOptions.EjectionBackoff, Is.EqualTo(new ClientOptions().EjectionBackoff));
+            Assert.That(settings.ClientOptions.MaxEjectionBackoff, Is.EqualTo(new ClientOptions().MaxEjectionBackoff));
+            Assert.That(settings.ClientOptions.EjectAfterFailures, Is.EqualTo(new ClientOptions().EjectAfterFailures));
+        });
+    }
+
+    [Test]
+    public void Read_MaxEjectionBackoffEqualToTheBackoff_Binds()
+    {
+        var settings = Read(new Dictionary<string, string?> { ["Bhrpc:Client:EjectionBackoff"] = "2s", ["Bhrpc:Client:MaxEjectionBackoff"] = "00:00:02" });
+
+        Assert.That(settings.ClientOptions.MaxEjectionBackoff, Is.EqualTo(settings.ClientOptions.EjectionBackoff));
+    }
+
+    [Test]
+    public void Read_MaxEjectionBackoffBelowTheBackoff_FailsNamingTheMaximumAndQuotingCore()
+    {
+        var e = Assert.Throws<RpcException>(() => Read(new Dictionary<string, string?> { ["Bhrpc:Client:EjectionBackoff"] = "10s", ["Bhrpc:Client:MaxEjectionBackoff"] = "5s" }));
+
+        Assert.That(e!.Message, Does.StartWith("configuration key 'Bhrpc:Client:MaxEjectionBackoff' has the invalid value '5s'").And.Contain("ClientOptions.MaxEjectionBackoff must be at least"));
+    }
+
+    [Test]
+    public async Task HostStart_ClientKeys_ReachTheHostsClient()
+    {
+        await using var hosts = new TestHosts();
+        var host = await hosts.StartAsync(_ => { }, new Dictionary<string, string?> { ["Bhrpc:Client:EjectionBackoff"] = "250ms", ["Bhrpc:Client:EjectAfterFailures"] = "7" });
+
+        var client = host.Services.GetRequiredService<BhrpcRuntime>().Client.Options;
+        Assert.That(client.EjectionBackoff, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+        Assert.That(client.EjectAfterFailures, Is.EqualTo(7));
     }
 
     [Test]
@@ -195,14 +261,28 @@ public sealed class ConfigurationTests
         Assert.That(e!.Message, Does.Contain("Bhrpc:Server:Port"));
     }
 
-    [Test]
-    public async Task AddBhrpc_HostShutdownTimeout_CoversTheDrainPlusAMargin()
+    [TestCase("00:00:40", "00:00:12", 40 + 12)]
+    [TestCase("00:00:40", "0s", 40)]
+    [TestCase("00:00:40", null, 40 + 5)]
+    [TestCase(null, "00:00:20", 10 + 20)]
+    public async Task AddBhrpc_HostShutdownTimeout_CoversTheGracePeriodAndTheDrainPlusAMargin(string? drain, string? grace, int seconds)
     {
+        // Missing keys count with Core's defaults: ShutdownTimeout 10 s, GracePeriod 5 s. Every case is above the host's own 30 s.
         await using var hosts = new TestHosts();
-        var host = hosts.Build(_ => { }, new Dictionary<string, string?> { ["Bhrpc:Server:ShutdownTimeout"] = "00:00:40" });
+        var host = hosts.Build(_ => { }, new Dictionary<string, string?> { ["Bhrpc:Server:ShutdownTimeout"] = drain, ["Bhrpc:Server:GracePeriod"] = grace });
 
         var options = host.Services.GetRequiredService<IOptions<HostOptions>>().Value;
-        Assert.That(options.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(40) + BhrpcServiceCollectionExtensions.ShutdownMargin));
+        Assert.That(options.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(seconds) + BhrpcServiceCollectionExtensions.ShutdownMargin));
+    }
+
+    [Test]
+    public async Task AddBhrpc_HostShutdownTimeoutAlreadyLonger_IsKept()
+    {
+        await using var hosts = new TestHosts();
+        var host = hosts.Build(_ => { }, new Dictionary<string, string?> { ["Bhrpc:Server:GracePeriod"] = "1s" }, services: s => s.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromMinutes(2)));
+
+        var options = host.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+        Assert.That(options.ShutdownTimeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
     }
 
     [Test]
@@ -211,6 +291,10 @@ public sealed class ConfigurationTests
         Assert.That(BhrpcConfigurationKeys.All, Does.Contain("Bhrpc:Registry")
             .And.Contain("Bhrpc:Server:Port")
             .And.Contain("Bhrpc:Server:ShutdownTimeout")
+            .And.Contain("Bhrpc:Server:GracePeriod")
+            .And.Contain("Bhrpc:Client:EjectionBackoff")
+            .And.Contain("Bhrpc:Client:MaxEjectionBackoff")
+            .And.Contain("Bhrpc:Client:EjectAfterFailures")
             .And.Contain("Bhrpc:Consumer:Timeout")
             .And.Contain("Bhrpc:References:{name}:Timeout")
             .And.Contain("Bhrpc:Services:{i}:Implementation")
@@ -224,10 +308,10 @@ public sealed class ConfigurationTests
             .And.Contain("Bhrpc:Services:{i}:Methods:{method}:Timeout")
             .And.Contain("Bhrpc:Services:{i}:Tag"));
 
-        // Registry; Extensions 1; Server 7 + a filter list (3 patterns); Client a filter list; Consumer 9;
-        // References 12 + Cluster 3 + Retries, AttemptTimeout, Lazy + filter and router lists 3 + 3 + 5 method keys;
-        // Services 7 + Tag + a filter list + 1 method key.
-        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 1 + (7 + 3) + 3 + 9 + (12 + 3 + 3 + 3 + 3 + 5) + (7 + 1 + 3 + 1)));
+        // Registry; Extensions 1; Server 7 + GracePeriod + a filter list (3 patterns); Client 3 ejection keys + a filter
+        // list; Consumer 9; References 12 + Cluster 3 + Retries, AttemptTimeout, Lazy + filter and router lists 3 + 3 +
+        // 5 method keys; Services 7 + Tag + a filter list + 1 method key.
+        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 1 + (7 + 1 + 3) + (3 + 3) + 9 + (12 + 3 + 3 + 3 + 3 + 5) + (7 + 1 + 3 + 1)));
         Assert.That(BhrpcConfigurationKeys.All, Is.Unique);
     }
 }

@@ -7,7 +7,8 @@ public interface IGreeter
 {
     string Hello(string name);
 
-    Task<string> SlowAsync(string name);
+    /// <summary>Waits for <see cref="Gate.Release"/>; takes a token so that a service-side method timeout (<c>Services:{i}:Methods:SlowAsync:Timeout</c>) can apply.</summary>
+    Task<string> SlowAsync(string name, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A second contract, called by a service that holds an <c>[RpcReference]</c> field.</summary>
@@ -36,10 +37,10 @@ public sealed class Greeter(Gate gate) : IGreeter
 {
     public string Hello(string name) => "hello " + name;
 
-    public async Task<string> SlowAsync(string name)
+    public async Task<string> SlowAsync(string name, CancellationToken cancellationToken = default)
     {
         gate.Enter();
-        await gate.Released.WaitAsync(TimeSpan.FromSeconds(30));
+        await gate.Released.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         return "slow " + name;
     }
 }

@@ -151,8 +151,8 @@ public sealed class PipelineConfigurationTests
             Assert.That(settings.ServerOptions.Filters.Select(f => f.Name), Is.EqualTo(new[] { MarkFilter.Name, ProviderOnlyFilter.Name }));
             Assert.That(settings.ServerOptions.Filters[0].Settings["text"], Is.EqualTo("server"));
             Assert.That(settings.ServerOptions.Filters[0].Source, Is.EqualTo("Bhrpc:Server:Filters:0"));
-            Assert.That(settings.ClientFilters.Single().Settings["text"], Is.EqualTo("client"));
-            Assert.That(settings.ClientFilters.Single().Source, Is.EqualTo("Bhrpc:Client:Filters:0"));
+            Assert.That(settings.ClientOptions.Filters.Single().Settings["text"], Is.EqualTo("client"));
+            Assert.That(settings.ClientOptions.Filters.Single().Source, Is.EqualTo("Bhrpc:Client:Filters:0"));
         });
     }
 

@@ -10,6 +10,7 @@ public sealed class DeployTests
     private const int HealthPort = 8080;
     private const string Registry = "zookeeper://zookeeper:2181";
     private static readonly TimeSpan DrainMargin = TimeSpan.FromSeconds(5);
+    private static readonly string[] DurationSuffixes = ["Timeout", "Interval", "GracePeriod", "Backoff"];
 
     private static IEnumerable<EnvVar> AllEnvironment() =>
         ComposeEnvironment(Lines(Compose))
@@ -39,7 +40,7 @@ public sealed class DeployTests
     {
         var values = AppSettings.SelectMany(f => Settings(f).Select(kv => (Where: $"{f}: {kv.Key}", kv.Key, kv.Value)))
             .Concat(AllEnvironment().Where(e => e.Value is not null).Select(e => (Where: e.ToString(), e.Key, Value: e.Value!)))
-            .Where(x => x.Key.EndsWith("Timeout", StringComparison.OrdinalIgnoreCase) || x.Key.EndsWith("Interval", StringComparison.OrdinalIgnoreCase))
+            .Where(x => DurationSuffixes.Any(suffix => x.Key.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         Assert.That(values, Is.Not.Empty);
         Assert.That(values.Where(x => !TimeSpan.TryParseExact(x.Value, "c", CultureInfo.InvariantCulture, out _)).Select(x => x.Where), Is.Empty);
@@ -108,18 +109,31 @@ public sealed class DeployTests
     }
 
     [Test]
-    public void KubernetesGracePeriodCoversTheDrain()
+    public void KubernetesGracePeriodCoversTheServersGracePeriodAndTheDrain()
     {
         const string file = "deploy/k8s/provider.yaml";
-        var drain = Duration(K8sEnvironment(file).Single(e => e.Name == "Bhrpc__Server__ShutdownTimeout").Value!);
+        var env = K8sEnvironment(file).ToDictionary(e => e.Name);
+        var stop = GraceOf(env.GetValueOrDefault("Bhrpc__Server__GracePeriod")?.Value) + Duration(env["Bhrpc__Server__ShutdownTimeout"].Value!);
         var grace = Scalar(Lines(file), "terminationGracePeriodSeconds");
         Assert.That(grace, Is.Not.Null, "terminationGracePeriodSeconds is not set (the default 30 s is not checked)");
-        Assert.That(TimeSpan.FromSeconds(grace!.Value), Is.GreaterThanOrEqualTo(drain + DrainMargin));
+        Assert.That(TimeSpan.FromSeconds(grace!.Value), Is.GreaterThanOrEqualTo(stop + DrainMargin));
 
-        // The appsettings default must fit too, should the environment variable be dropped.
-        var settingsDrain = Duration(Settings(ProviderSettings)["Bhrpc:Server:ShutdownTimeout"]);
-        Assert.That(TimeSpan.FromSeconds(grace.Value), Is.GreaterThanOrEqualTo(settingsDrain + DrainMargin));
+        // The appsettings values must fit too, should the environment variables be dropped.
+        var settings = Settings(ProviderSettings);
+        var settingsStop = GraceOf(settings.GetValueOrDefault("Bhrpc:Server:GracePeriod")) + Duration(settings["Bhrpc:Server:ShutdownTimeout"]);
+        Assert.That(TimeSpan.FromSeconds(grace.Value), Is.GreaterThanOrEqualTo(settingsStop + DrainMargin));
     }
+
+    [Test]
+    public void KubernetesAndComposeSetTheSameServerGracePeriod()
+    {
+        var k8s = K8sEnvironment("deploy/k8s/provider.yaml").Single(e => e.Name == "Bhrpc__Server__GracePeriod").Value;
+        var compose = ComposeEnvironment(ComposeService("provider")).Single(e => e.Name == "Bhrpc__Server__GracePeriod").Value;
+        Assert.That(compose, Is.EqualTo(k8s));
+    }
+
+    /// <summary>The server's grace period: the value set, else Core's default (<see cref="ServerOptions.GracePeriod"/>, 5 s).</summary>
+    private static TimeSpan GraceOf(string? value) => value is null ? new ServerOptions().GracePeriod : Duration(value);
 
     [Test]
     public void KubernetesZooKeeperServesTheRegistryPort()
@@ -156,7 +170,8 @@ public sealed class DeployTests
             Assert.That(env["Bhrpc__Server__Host"].Value, Is.EqualTo("0.0.0.0"));
             Assert.That(env["Bhrpc__Server__AdvertiseHost"].Value, Is.EqualTo("provider"), "the compose service name, resolvable by the consumer");
             Assert.That(published, Is.EquivalentTo(new[] { RpcPort, HealthPort }));
-            Assert.That(Duration(grace["stop_grace_period:".Length..].Trim()), Is.GreaterThanOrEqualTo(Duration(env["Bhrpc__Server__ShutdownTimeout"].Value!) + DrainMargin));
+            var stop = GraceOf(env.GetValueOrDefault("Bhrpc__Server__GracePeriod")?.Value) + Duration(env["Bhrpc__Server__ShutdownTimeout"].Value!);
+            Assert.That(Duration(grace["stop_grace_period:".Length..].Trim()), Is.GreaterThanOrEqualTo(stop + DrainMargin));
         });
     }
 

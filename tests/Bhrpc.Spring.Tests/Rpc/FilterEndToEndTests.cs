@@ -9,10 +9,8 @@ using static Bhrpc.Spring.Tests.Rpc.RpcXml;
 namespace Bhrpc.Spring.Tests.Rpc;
 
 /// <summary>
-/// Consumer filters configured in XML and attributes run on real calls. Explicit until the consumer pipeline (issue 11)
-/// lands: today ReferenceOptions.Validate and ClientOptions.Validate refuse consumer filters.
+/// Consumer filters configured in XML and attributes run on real calls.
 /// </summary>
-[Explicit("needs the pipeline")]
 [NonParallelizable]
 public sealed class FilterEndToEndTests
 {

@@ -39,6 +39,8 @@ public sealed class ServerElementTests
             Assert.That(server.Options.Serializer, Is.EqualTo("json"));
             Assert.That(server.Options.HeartbeatInterval, Is.EqualTo(TimeSpan.FromMilliseconds(750)));
             Assert.That(server.Options.MaxFrameSize, Is.EqualTo(65536));
+            Assert.That(server.Options.GracePeriod, Is.EqualTo(TimeSpan.Zero), "grace-period=\"0\" skips the grace period");
+            Assert.That(server.Options.ShutdownTimeout, Is.EqualTo(TimeSpan.FromMilliseconds(1500)));
             Assert.That(server.Options.Registry.Address, Is.EqualTo(_folder));
             Assert.That(server.Options.Registry.SessionTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
         });

@@ -1,0 +1,43 @@
+using System.Xml.Linq;
+using System.Xml.Schema;
+using Bhrpc.Spring.Rpc;
+
+namespace Bhrpc.Spring.Tests.Rpc;
+
+/// <summary>The README's rpc namespace example uses only elements and attributes the embedded XSD allows.</summary>
+public sealed class ReadmeRpcExampleTests
+{
+    [Test]
+    public void EveryRpcElementOfTheReadmeExample_IsValidAgainstTheSchema()
+    {
+        var example = XDocument.Parse(ReadmeExample());
+        var schema = new RpcNamespaceParser().Schema!;
+        var elements = example.Root!.Elements().Where(e => e.Name.NamespaceName == RpcNamespace.Uri).ToList();
+        var errors = new List<string>();
+        foreach (var element in elements)
+        {
+            new XDocument(new XElement(element)).Validate(schema, (_, e) => errors.Add($"<rpc:{element.Name.LocalName}>: {e.Message}"));
+        }
+
+        Assert.That(elements.Select(e => e.Name.LocalName), Is.SupersetOf(new[] { "registry", "server", "service", "consumer", "reference", "extensions", "annotation-driven" }));
+        Assert.That(errors, Is.Empty);
+    }
+
+    /// <summary>The xml block after the heading "### The rpc namespace" in the repository's README.md.</summary>
+    private static string ReadmeExample()
+    {
+        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "README.md")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.That(root, Is.Not.Null, "README.md was not found above the test output");
+        var lines = File.ReadAllLines(Path.Combine(root!.FullName, "README.md"));
+        var heading = Array.IndexOf(lines, "### The rpc namespace");
+        Assert.That(heading, Is.GreaterThanOrEqualTo(0), "README.md has no 'The rpc namespace' section");
+        var open = Array.FindIndex(lines, heading, l => l == "```xml");
+        var close = Array.FindIndex(lines, open + 1, l => l == "```");
+        return string.Join('\n', lines[(open + 1)..close]);
+    }
+}
