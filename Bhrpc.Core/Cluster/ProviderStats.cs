@@ -3,7 +3,7 @@ namespace Bhrpc.Cluster;
 /// <summary>
 /// The live statistics of one provider address, fed by every attempt the client makes to it: calls in flight, an
 /// exponentially weighted moving average of the latency, consecutive and total failures, and the ejection state.
-/// Thread-safe; reads are lock-free. Load balancers read it; the pipeline writes it.
+/// Thread-safe and lock-free but for ejecting. Load balancers read it; the pipeline writes it.
 /// </summary>
 public sealed class ProviderStats
 {
@@ -15,7 +15,7 @@ public sealed class ProviderStats
     private long _calls;
     private long _failures;
     private int _consecutiveFailures;
-    private double _latencyEwmaTicks;
+    private long _latencyEwmaBits;
     private long _ejectedUntil;
     private int _ejections;
     private volatile bool _goingAway;
@@ -39,10 +39,10 @@ public sealed class ProviderStats
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Attempts finished.</summary>
-    public long Calls => Interlocked.Read(ref _calls);
+    public long Calls => Volatile.Read(ref _calls);
 
     /// <summary>Attempts failed (not reached, lost, timed out or failed by the transport).</summary>
-    public long Failures => Interlocked.Read(ref _failures);
+    public long Failures => Volatile.Read(ref _failures);
 
     /// <summary>Failures since the last success.</summary>
     public int ConsecutiveFailures => Volatile.Read(ref _consecutiveFailures);
@@ -50,13 +50,7 @@ public sealed class ProviderStats
     /// <summary>The moving average of the latency of successful attempts; <see cref="TimeSpan.Zero"/> before the first.</summary>
     public TimeSpan LatencyEwma
     {
-        get
-        {
-            lock (_lock)
-            {
-                return TimeSpan.FromTicks((long)_latencyEwmaTicks);
-            }
-        }
+        get => TimeSpan.FromTicks((long)BitConverter.Int64BitsToDouble(Volatile.Read(ref _latencyEwmaBits)));
     }
 
     /// <summary>Whether the provider said it is going away (it is stopping): new calls go elsewhere.</summary>
@@ -66,10 +60,10 @@ public sealed class ProviderStats
     public int Ejections => Volatile.Read(ref _ejections);
 
     /// <summary>Whether the address is ejected now: skipped by load balancers until <see cref="EjectedUntil"/>.</summary>
-    public bool IsEjected => Interlocked.Read(ref _ejectedUntil) > Clock.GetTimestamp();
+    public bool IsEjected => Volatile.Read(ref _ejectedUntil) is var until && until != 0 && until > Clock.GetTimestamp();
 
     /// <summary>The timestamp until which the address is ejected (0: never ejected).</summary>
-    public long EjectedUntil => Interlocked.Read(ref _ejectedUntil);
+    public long EjectedUntil => Volatile.Read(ref _ejectedUntil);
 
     /// <summary>Whether a load balancer should pick this provider now: not ejected and not going away.</summary>
     public bool IsAvailable => !_goingAway && !IsEjected;
@@ -95,14 +89,31 @@ public sealed class ProviderStats
             return;
         }
 
-        var elapsed = Clock.GetElapsedTime(started).Ticks;
-        lock (_lock)
+        double elapsed = Clock.GetElapsedTime(started).Ticks;
+        var seen = Volatile.Read(ref _latencyEwmaBits);
+        while (true)
         {
-            _latencyEwmaTicks = _latencyEwmaTicks == 0 ? elapsed : (Alpha * elapsed) + ((1 - Alpha) * _latencyEwmaTicks);
+            var average = BitConverter.Int64BitsToDouble(seen);
+            var next = BitConverter.DoubleToInt64Bits(average == 0 ? elapsed : (Alpha * elapsed) + ((1 - Alpha) * average));
+            var found = Interlocked.CompareExchange(ref _latencyEwmaBits, next, seen);
+            if (found == seen)
+            {
+                break;
+            }
+
+            seen = found;
         }
 
-        Volatile.Write(ref _consecutiveFailures, 0);
-        Volatile.Write(ref _ejections, 0);
+        // Written only when set: every pick reads this cache line.
+        if (Volatile.Read(ref _consecutiveFailures) != 0)
+        {
+            Volatile.Write(ref _consecutiveFailures, 0);
+        }
+
+        if (Volatile.Read(ref _ejections) != 0)
+        {
+            Volatile.Write(ref _ejections, 0);
+        }
     }
 
     /// <summary>

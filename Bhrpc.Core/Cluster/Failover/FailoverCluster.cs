@@ -18,6 +18,8 @@ internal sealed partial class FailoverCluster : ICluster
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(context);
+        // The providers tried so far: the first one alone needs no list (most calls make one attempt).
+        Provider? first = null;
         List<Provider>? tried = null;
         for (var attempt = 0; ; attempt++)
         {
@@ -25,8 +27,21 @@ internal sealed partial class FailoverCluster : ICluster
             try
             {
                 var providers = await context.RouteAsync(invocation).ConfigureAwait(false);
+                if (first is not null && tried is null)
+                {
+                    tried = [first];
+                }
+
                 var provider = context.Select(invocation, providers, tried)!;
-                (tried ??= []).Add(provider);
+                if (first is null)
+                {
+                    first = provider;
+                }
+                else
+                {
+                    tried!.Add(provider);
+                }
+
                 result = await context.InvokeAsync(provider, invocation).ConfigureAwait(false);
             }
             catch (Exception e)
