@@ -24,7 +24,7 @@ public static class BhrpcConfigurationKeys
     public static readonly IReadOnlyList<string> ClientKeys = ["EjectionBackoff", "MaxEjectionBackoff", "EjectAfterFailures", "Filters"];
 
     /// <summary>The keys of <c>Bhrpc:Consumer</c>.</summary>
-    public static readonly IReadOnlyList<string> ConsumerKeys = ["Version", "Group", "Registry", "Serializer", "Timeout", "LoadBalancer", "Proxy", "Oneway", "MethodNaming"];
+    public static readonly IReadOnlyList<string> ConsumerKeys = ["Version", "Group", "Registry", "Serializer", "Timeout", "LoadBalancer", "Proxy", "Oneway", "MethodNaming", "Cluster", "Retries", "AttemptTimeout", "Lazy"];
 
     /// <summary>The keys of <c>Bhrpc:References:{name}</c>.</summary>
     public static readonly IReadOnlyList<string> ReferenceKeys =
@@ -49,7 +49,7 @@ public static class BhrpcConfigurationKeys
         .. ExtensionsKeys.Select(k => "Bhrpc:Extensions:" + k),
         .. ServerKeys.SelectMany(k => Expand("Bhrpc:Server:", k, [])),
         .. ClientKeys.SelectMany(k => Expand("Bhrpc:Client:", k, [])),
-        .. ConsumerKeys.Select(k => "Bhrpc:Consumer:" + k),
+        .. ConsumerKeys.SelectMany(k => Expand("Bhrpc:Consumer:", k, [])),
         .. ReferenceKeys.SelectMany(k => Expand("Bhrpc:References:{name}:", k, ReferenceMethodKeys)),
         .. ServiceKeys.SelectMany(k => Expand("Bhrpc:Services:{i}:", k, ServiceMethodKeys)),
     ];

@@ -95,6 +95,10 @@ internal sealed class BhrpcSettings
             Proxy = reader.Extension<IProxyFactory>($"{ConsumerSection}:Proxy", Proxy),
             Oneway = reader.Bool($"{ConsumerSection}:Oneway"),
             MethodNaming = reader.MethodNaming($"{ConsumerSection}:MethodNaming"),
+            Cluster = reader.Cluster($"{ConsumerSection}:Cluster"),
+            Retries = reader.Retries($"{ConsumerSection}:Retries"),
+            AttemptTimeout = reader.Duration($"{ConsumerSection}:AttemptTimeout", allowZero: false),
+            Lazy = reader.Bool($"{ConsumerSection}:Lazy"),
         };
 
         var services = new List<ConfiguredService>();

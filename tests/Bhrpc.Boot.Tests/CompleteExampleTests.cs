@@ -126,7 +126,11 @@ public sealed class CompleteExampleTests
                   "LoadBalancer": "random",
                   "Proxy": "dispatch",
                   "Oneway": false,
-                  "MethodNaming": "AsDeclared"
+                  "MethodNaming": "AsDeclared",
+                  "Cluster": "failover",
+                  "Retries": 2,
+                  "AttemptTimeout": "00:00:01",
+                  "Lazy": true
                 },
                 "References": {
                   "greeter": {

@@ -40,6 +40,10 @@ public sealed class ConfigurationTests
             ["Bhrpc:Consumer:Proxy"] = CodeExtensions.Proxy,
             ["Bhrpc:Consumer:Oneway"] = "true",
             ["Bhrpc:Consumer:MethodNaming"] = "camelCase",
+            ["Bhrpc:Consumer:Cluster"] = "failover",
+            ["Bhrpc:Consumer:Retries"] = "4",
+            ["Bhrpc:Consumer:AttemptTimeout"] = "300ms",
+            ["Bhrpc:Consumer:Lazy"] = "false",
         });
 
         var server = settings.ServerOptions;
@@ -77,6 +81,10 @@ public sealed class ConfigurationTests
             Assert.That(reference.Proxy, Is.EqualTo(CodeExtensions.Proxy));
             Assert.That(reference.Oneway, Is.True);
             Assert.That(reference.MethodNaming, Is.EqualTo(MethodNaming.CamelCase));
+            Assert.That(reference.Cluster.Name, Is.EqualTo("failover"));
+            Assert.That(reference.Retries, Is.EqualTo(4));
+            Assert.That(reference.AttemptTimeout, Is.EqualTo(TimeSpan.FromMilliseconds(300)));
+            Assert.That(reference.Lazy, Is.False);
         });
     }
 
@@ -306,12 +314,14 @@ public sealed class ConfigurationTests
             .And.Contain("Bhrpc:References:{name}:Routers:{i}")
             .And.Contain("Bhrpc:References:{name}:Methods:{method}:Idempotent")
             .And.Contain("Bhrpc:Services:{i}:Methods:{method}:Timeout")
-            .And.Contain("Bhrpc:Services:{i}:Tag"));
+            .And.Contain("Bhrpc:Services:{i}:Tag")
+            .And.Contain("Bhrpc:Consumer:Cluster:{setting}")
+            .And.Contain("Bhrpc:Consumer:Lazy"));
 
         // Registry; Extensions 1; Server 7 + GracePeriod + a filter list (3 patterns); Client 3 ejection keys + a filter
-        // list; Consumer 9; References 12 + Cluster 3 + Retries, AttemptTimeout, Lazy + filter and router lists 3 + 3 +
+        // list; Consumer 9 + Cluster 3 + Retries, AttemptTimeout, Lazy; References 12 + Cluster 3 + Retries, AttemptTimeout, Lazy + filter and router lists 3 + 3 +
         // 5 method keys; Services 7 + Tag + a filter list + 1 method key.
-        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 1 + (7 + 1 + 3) + (3 + 3) + 9 + (12 + 3 + 3 + 3 + 3 + 5) + (7 + 1 + 3 + 1)));
+        Assert.That(BhrpcConfigurationKeys.All, Has.Count.EqualTo(1 + 1 + (7 + 1 + 3) + (3 + 3) + (9 + 3 + 3) + (12 + 3 + 3 + 3 + 3 + 5) + (7 + 1 + 3 + 1)));
         Assert.That(BhrpcConfigurationKeys.All, Is.Unique);
     }
 }
