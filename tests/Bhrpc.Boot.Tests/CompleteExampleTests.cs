@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Bhrpc.Boot.Internal;
+using Bhrpc.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -179,21 +180,7 @@ public sealed class CompleteExampleTests
 
     /// <summary>The json block after "A complete `appsettings.json`" in the repository's README.md.</summary>
     private static string ReadmeExample()
-    {
-        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "README.md")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "README.md was not found above the test output");
-        var lines = File.ReadAllLines(Path.Combine(root!.FullName, "README.md"));
-        var start = Array.FindIndex(lines, l => l.StartsWith("A complete `appsettings.json`", StringComparison.Ordinal));
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), "README.md has no complete appsettings.json example");
-        var open = Array.FindIndex(lines, start, l => l == "```json");
-        var close = Array.FindIndex(lines, open + 1, l => l == "```");
-        return string.Join('\n', lines[(open + 1)..close]);
-    }
+        => ReadmeBlocks.After(l => l.StartsWith("A complete `appsettings.json`", StringComparison.Ordinal), "json", "complete appsettings.json example");
 
     /// <summary>Each key the json sets, with the <see cref="BhrpcConfigurationKeys.All"/> pattern it matches (null: none).</summary>
     private static List<(string Key, string? Pattern)> Patterns(string json)

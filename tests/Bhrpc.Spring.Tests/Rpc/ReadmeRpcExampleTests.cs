@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Bhrpc.Spring.Rpc;
+using Bhrpc.Tests.Shared;
 
 namespace Bhrpc.Spring.Tests.Rpc;
 
@@ -25,19 +26,5 @@ public sealed class ReadmeRpcExampleTests
 
     /// <summary>The xml block after the heading "### The rpc namespace" in the repository's README.md.</summary>
     private static string ReadmeExample()
-    {
-        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "README.md")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "README.md was not found above the test output");
-        var lines = File.ReadAllLines(Path.Combine(root!.FullName, "README.md"));
-        var heading = Array.IndexOf(lines, "### The rpc namespace");
-        Assert.That(heading, Is.GreaterThanOrEqualTo(0), "README.md has no 'The rpc namespace' section");
-        var open = Array.FindIndex(lines, heading, l => l == "```xml");
-        var close = Array.FindIndex(lines, open + 1, l => l == "```");
-        return string.Join('\n', lines[(open + 1)..close]);
-    }
+        => ReadmeBlocks.After(l => l == "### The rpc namespace", "xml", "'The rpc namespace' section");
 }
