@@ -303,12 +303,9 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
         }
 
         var candidates = Available(ProvidersOf(providers));
-        var instance = _loadBalancer.Select(candidates, new LoadBalanceContext(_serviceKey, HashOf(arguments, _serviceKey), _sourceIp)).Instance;
+        var instance = _loadBalancer.Select(candidates, new LoadBalanceContext(_serviceKey, arguments, _sourceIp, null)).Instance;
         Send(_pool.Get(instance.Host, instance.Port, call), plan, call, arguments);
     }
-
-    /// <summary>The hash the hash-based load balancers use: of the first argument, stable across processes; of the service key without one.</summary>
-    public static int HashOf(object?[] arguments, string serviceKey) => arguments.Length > 0 ? StableHash.Of(arguments[0]) : StableHash.OfString(serviceKey);
 
     /// <summary>
     /// The providers as the load balancer sees them, made once per list the provider source hands out (a registry

@@ -62,7 +62,7 @@ internal sealed class ReferenceClusterContext : ClusterContext
         }
 
         var candidates = Candidates(providers, excluded);
-        return _loadBalancer.Select(candidates, new LoadBalanceContext(ServiceKey, ReferenceInvoker.HashOf(invocation.Arguments, ServiceKey), _sourceIp, invocation));
+        return _loadBalancer.Select(candidates, new LoadBalanceContext(ServiceKey, invocation.Arguments, _sourceIp, invocation));
     }
 
     /// <summary>The available providers not tried yet; else those not tried yet; else all (a retry on a tried one beats failing).</summary>
