@@ -19,7 +19,7 @@ namespace Bhrpc.Client.Internal;
 /// </summary>
 internal sealed partial class ClientConnection : FrameConnection
 {
-    private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly PendingTable _pending = new();
     private readonly ConcurrentDictionary<PendingCall, byte> _awaitingOpen = new();
     private readonly SerializerSet _serializers;
     private readonly SerializerEntry _pingSerializer;
@@ -109,7 +109,7 @@ internal sealed partial class ClientConnection : FrameConnection
     /// <summary>Adds a pending call; throws <see cref="RpcStatusCode.ConnectionClosed"/> when the connection is closing.</summary>
     public void AddPending(long requestId, PendingCall call)
     {
-        _pending[requestId] = call;
+        _pending.Add(requestId, call);
 
         // Checked after adding: OnClosed sets the closing flag before it fails what is pending, so a call is
         // either seen by OnClosed or sees the flag here. Going away likewise: the flag is set before the
@@ -136,10 +136,9 @@ internal sealed partial class ClientConnection : FrameConnection
             return;
         }
 
-        foreach (var entry in _pending)
+        foreach (var call in _pending.Snapshot())
         {
-            var call = entry.Value;
-            if (call.Deadline <= now && _pending.TryRemove(entry.Key, out _))
+            if (call.Deadline <= now && _pending.TryRemove(call.RequestId, out _))
             {
                 // Removed first, so a late response is dropped and nothing leaks.
                 call.TrySetException(call.TimedOut());
@@ -196,9 +195,9 @@ internal sealed partial class ClientConnection : FrameConnection
         // a caller retrying the calls failed below already sees that address skipped.
         _onClosed(this);
         _opened.TrySetResult(false);
-        foreach (var id in _pending.Keys)
+        foreach (var pending in _pending.Snapshot())
         {
-            if (_pending.TryRemove(id, out var call))
+            if (_pending.TryRemove(pending.RequestId, out var call))
             {
                 call.TrySetException(new RpcException(
                     RpcStatusCode.ConnectionClosed,
