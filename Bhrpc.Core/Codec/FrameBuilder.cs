@@ -11,15 +11,39 @@ internal sealed class FrameBuilder : IBufferWriter<byte>
 {
     private const int InitialSize = 512;
 
+    // One free builder per thread: building a frame is synchronous, so a thread reuses its builder frame after frame
+    // instead of allocating one per message (a nested build on the same thread gets a new one).
+    [ThreadStatic]
+    private static FrameBuilder? t_free;
+
     private byte[] _buffer;
     private int _written;
-    private readonly int _maxBodySize;
+    private int _maxBodySize;
 
-    public FrameBuilder(int maxBodySize)
+    private FrameBuilder(int maxBodySize)
     {
         _maxBodySize = maxBodySize;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
         _written = RpcHeader.Size;
+    }
+
+    /// <summary>
+    /// A builder for one frame with a body of at most <paramref name="maxBodySize"/> bytes; after
+    /// <see cref="Complete"/> or <see cref="Abandon"/> it belongs to the pool again and must not be touched.
+    /// </summary>
+    public static FrameBuilder Rent(int maxBodySize)
+    {
+        var builder = t_free;
+        if (builder is null)
+        {
+            return new FrameBuilder(maxBodySize);
+        }
+
+        t_free = null;
+        builder._maxBodySize = maxBodySize;
+        builder._buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+        builder._written = RpcHeader.Size;
+        return builder;
     }
 
     public int BodyLength => _written - RpcHeader.Size;
@@ -60,6 +84,7 @@ internal sealed class FrameBuilder : IBufferWriter<byte>
         FrameCodec.WriteHeader(_buffer, type, status, requestId, paddedSerializer, bodyLength);
         var frame = new OutgoingFrame(_buffer, _written);
         _buffer = [];
+        t_free = this;
         return frame;
     }
 
@@ -70,6 +95,7 @@ internal sealed class FrameBuilder : IBufferWriter<byte>
         {
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
+            t_free = this;
         }
     }
 

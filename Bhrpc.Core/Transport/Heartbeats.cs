@@ -29,7 +29,7 @@ internal static class Heartbeats
 
     public static OutgoingFrame Build(MessageType type, long requestId, SerializerEntry? serializer, byte[] paddedName, int maxBody)
     {
-        var builder = new FrameBuilder(maxBody);
+        var builder = FrameBuilder.Rent(maxBody);
         try
         {
             var text = type is MessageType.HeartbeatFromConsumer or MessageType.HeartbeatFromProvider ? "ping" : "pong";

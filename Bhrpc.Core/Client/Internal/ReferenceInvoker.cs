@@ -384,7 +384,7 @@ internal sealed class ReferenceInvoker : IProxyInvocationHandler
             Oneway = oneway,
             Attachments = attachments,
         };
-        var builder = new FrameBuilder(_clientOptions.MaxFrameSize);
+        var builder = FrameBuilder.Rent(_clientOptions.MaxFrameSize);
         try
         {
             _serializer.Serializer.WriteRequest(request, builder);

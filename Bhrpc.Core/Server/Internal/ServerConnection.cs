@@ -38,7 +38,7 @@ internal sealed partial class ServerConnection : FrameConnection
             return;
         }
 
-        var builder = new FrameBuilder(MaxFrameSize);
+        var builder = FrameBuilder.Rent(MaxFrameSize);
         TrySend(builder.Complete(MessageType.GoingAway, RpcHeader.StatusSuccess, 0, _dispatcher.DefaultSerializer.PaddedName));
     }
 

@@ -211,7 +211,7 @@ internal sealed partial class ServiceDispatcher
 
     private void SendFailure(ServerConnection connection, long requestId, SerializerEntry serializer, string message, string errorType, bool async = false, IReadOnlyDictionary<string, string>? attachments = null)
     {
-        var builder = new FrameBuilder(_maxFrameSize);
+        var builder = FrameBuilder.Rent(_maxFrameSize);
         try
         {
             serializer.Serializer.WriteResponse(new RpcResponse { Error = message, ErrorType = errorType, Async = async, Attachments = attachments }, builder);
@@ -226,7 +226,7 @@ internal sealed partial class ServiceDispatcher
 
     private void SendResult(ServerConnection connection, long requestId, SerializerEntry serializer, MethodDescriptor method, object? result, bool async, IReadOnlyDictionary<string, string>? attachments = null)
     {
-        var builder = new FrameBuilder(_maxFrameSize);
+        var builder = FrameBuilder.Rent(_maxFrameSize);
         OutgoingFrame frame;
         try
         {

@@ -48,7 +48,7 @@ internal sealed class InMemoryServer : IAsyncDisposable
         using var frames = new MemoryStream();
         for (var id = 1; id <= count; id++)
         {
-            var builder = new FrameBuilder(MaxFrameSize);
+            var builder = FrameBuilder.Rent(MaxFrameSize);
             entry.Serializer.WriteRequest(request, builder);
             var frame = builder.Complete(MessageType.Request, RpcHeader.StatusFailure, id, entry.PaddedName);
             frames.Write(frame.Span);

@@ -31,7 +31,7 @@ public class FrameEncodeBenchmarks
     [Benchmark]
     public int Encode()
     {
-        var builder = new FrameBuilder(MaxFrameSize);
+        var builder = FrameBuilder.Rent(MaxFrameSize);
         var span = builder.GetSpan(_body.Length);
         _body.CopyTo(span);
         builder.Advance(_body.Length);

@@ -16,7 +16,7 @@ public sealed class FrameCodecSkipTests
 
     private static byte[] Header(MessageType type, long id, int bodyLength)
     {
-        var builder = new FrameBuilder(1 << 20);
+        var builder = FrameBuilder.Rent(1 << 20);
         var frame = builder.Complete(type, RpcHeader.StatusFailure, id, FrameCodec.PadSerializerName("json"));
         var bytes = frame.Span.ToArray();
         frame.Return();

@@ -11,7 +11,7 @@ public sealed class FrameCodecTests
 {
     private static byte[] Frame(MessageType type, long id, string serializer, byte[] body, byte status = 1)
     {
-        var builder = new FrameBuilder(1 << 20);
+        var builder = FrameBuilder.Rent(1 << 20);
         builder.Write(body);
         var frame = builder.Complete(type, status, id, FrameCodec.PadSerializerName(serializer));
         var bytes = frame.Span.ToArray();
@@ -166,7 +166,7 @@ public sealed class FrameCodecTests
     [Test]
     public void Complete_BodyOverLimit_ThrowsFrameTooLarge()
     {
-        var builder = new FrameBuilder(10);
+        var builder = FrameBuilder.Rent(10);
         builder.Write(new byte[11]);
 
         var error = Assert.Throws<RpcException>(() => builder.Complete(MessageType.Response, 0, 1, FrameCodec.PadSerializerName("json")));

@@ -26,7 +26,7 @@ internal sealed class FrameSocket : IAsyncDisposable
     /// <summary>The bytes of a whole frame around <paramref name="body"/>.</summary>
     public static byte[] Frame(MessageType type, byte status, long requestId, byte[] body, string serializer = "json")
     {
-        var builder = new FrameBuilder(1 << 20);
+        var builder = FrameBuilder.Rent(1 << 20);
         builder.Write(body);
         return Complete(builder, type, status, requestId, serializer);
     }

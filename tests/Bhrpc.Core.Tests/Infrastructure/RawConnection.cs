@@ -23,7 +23,7 @@ internal sealed class RawConnection : IAsyncDisposable
     /// <summary>A whole request frame with a json body.</summary>
     public static byte[] RequestFrame(long id, RpcRequest request, string serializer = "json")
     {
-        var builder = new FrameBuilder(1 << 20);
+        var builder = FrameBuilder.Rent(1 << 20);
         new JsonRpcSerializer().WriteRequest(request, builder);
         return FrameSocket.Complete(builder, MessageType.Request, RpcHeader.StatusFailure, id, serializer);
     }

@@ -20,7 +20,7 @@ public sealed class OversizedFrameSkipTests
 
     private static byte[] Frame(MessageType type, long id, byte[] body)
     {
-        var builder = new FrameBuilder(1 << 20);
+        var builder = FrameBuilder.Rent(1 << 20);
         builder.Write(body);
         var frame = builder.Complete(type, RpcHeader.StatusFailure, id, FrameCodec.PadSerializerName("json"));
         var bytes = frame.Span.ToArray();
