@@ -13,9 +13,11 @@ internal sealed class BenchOptions
           --warmup <s>        warm-up before it, seconds; 0 for none (default 1)
           --runs <n>          repeat everything n times and report the median of each metric (default 1)
           --scenarios <list>  comma-separated, from S1,S2,S3,S4,S5 (S4 = S4-1KiB and S4-64KiB; default all)
-          --systems <list>    comma-separated, from raw,bhrpc-<serializer>[+failfast|+2filters],http1,http2
-                              (default raw,bhrpc-json,bhrpc-hessian2,http1,http2; a missing serializer is skipped;
-                              +failfast: the direct path; +2filters: failover with two do-nothing filters)
+          --systems <list>    comma-separated, from raw,dotnetty-raw,bhrpc-<serializer>[+failfast|+2filters],
+                              http1,http2,grpc,streamjsonrpc (default
+                              raw,dotnetty-raw,bhrpc-json,bhrpc-hessian2,http1,http2,grpc,streamjsonrpc: every
+                              ratio in one run; a missing serializer is skipped; +failfast: the direct path;
+                              +2filters: failover with two do-nothing filters)
           --json <file>       also write one JSON line per result to <file>
         server mode (started by the orchestrator): Bhrpc.Bench server --system <name> [--max-seconds <s>]
         """;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Bhrpc.Bench.Measurement;
 using Bhrpc.Bench.Reporting;
@@ -9,7 +10,8 @@ namespace Bhrpc.Bench.Orchestration;
 /// <summary>
 /// The client side: for each run and system, starts that system's server child, measures every
 /// scenario against it, stops the child; then prints the table, the target checks and JSON lines.
-/// Progress goes to stderr so stdout holds only the report.
+/// Progress goes to stderr so stdout holds only the report: before each measurement, which of how many it is,
+/// the time so far, the scenario and system and its phases; after it, its figures.
 /// </summary>
 internal sealed class Orchestrator(BenchOptions options)
 {
@@ -105,12 +107,15 @@ internal sealed class Orchestrator(BenchOptions options)
         var perScenario = options.Warmup + s_firstScenarioExtraWarmup + options.Duration + TimeSpan.FromSeconds(120);
         var childLifetime = perScenario * options.Scenarios.Count + TimeSpan.FromSeconds(120);
         var results = new List<BenchResult>();
+        var total = options.Runs * systems.Count * options.Scenarios.Count;
+        var done = 0;
+        var clock = Stopwatch.StartNew();
         for (var run = 1; run <= options.Runs; run++)
         {
             foreach (var name in systems)
             {
                 var system = SystemCatalog.Create(name);
-                Progress($"run {run}/{options.Runs}: starting the {name} server");
+                Progress($"[{done}/{total} done, {clock.Elapsed.TotalSeconds:F0} s] run {run}/{options.Runs}: starting the {name} server");
                 ServerProcess server;
                 try
                 {
@@ -120,6 +125,7 @@ internal sealed class Orchestrator(BenchOptions options)
                 {
                     Progress($"  {name}: server did not start: {e.Message}");
                     results.AddRange(options.Scenarios.Select(s => BenchResult.Failure(s.Name, name, $"server did not start: {e.Message}")));
+                    done += options.Scenarios.Count;
                     continue;
                 }
 
@@ -130,7 +136,9 @@ internal sealed class Orchestrator(BenchOptions options)
                     {
                         var warmup = first && options.Warmup > TimeSpan.Zero ? options.Warmup + s_firstScenarioExtraWarmup : options.Warmup;
                         first = false;
+                        Progress(string.Create(CultureInfo.InvariantCulture, $"[{done + 1}/{total}, {clock.Elapsed.TotalSeconds:F0} s] run {run}/{options.Runs} {scenario.Name} {name}: warm-up {warmup.TotalSeconds:0.###} s, then {options.Duration.TotalSeconds:0.###} s measured"));
                         var result = await runner.RunAsync(system, server, scenario, warmup).ConfigureAwait(false);
+                        done++;
                         Progress(Summary(run, scenario, result));
                         results.Add(result);
                     }

@@ -38,6 +38,8 @@ internal static class JsonLines
             Number(json, "ratioVsRaw", results.Ratio(scenario, result, SystemCatalog.Raw));
             Number(json, "ratioVsHttp1", results.Ratio(scenario, result, SystemCatalog.Http1));
             Number(json, "ratioVsHttp2", results.Ratio(scenario, result, SystemCatalog.Http2));
+            Number(json, "ratioVsGrpc", results.Ratio(scenario, result, SystemCatalog.Grpc));
+            Number(json, "ratioVsStreamJsonRpc", results.Ratio(scenario, result, SystemCatalog.StreamJsonRpc));
             json.WriteString("ratioOf", scenario.LatencyBound ? "p50" : "callsPerSecond");
             Number(json, "clientGcs", result.ClientGcs);
             Number(json, "serverGcs", result.ServerGcs);

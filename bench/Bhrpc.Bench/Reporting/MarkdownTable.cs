@@ -10,14 +10,14 @@ internal static class MarkdownTable
     public static string Render(ResultSet results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | system | calls/s | p50 µs | p99 µs | p99.9 µs | client B/call | server B/call | CPU µs/call | vs raw | vs http1 | vs http2 |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | system | calls/s | p50 µs | p99 µs | p99.9 µs | client B/call | server B/call | CPU µs/call | vs raw | vs http1 | vs http2 | vs grpc |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var notes = new List<string>();
         foreach (var (scenario, result) in results.Rows())
         {
             if (result.Failed)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario.Name} | {result.System} | FAILED | | | | | | | | | |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario.Name} | {result.System} | FAILED | | | | | | | | | | |");
                 notes.Add($"{scenario.Name} {result.System} failed: {result.Error}");
                 continue;
             }
@@ -34,7 +34,8 @@ internal static class MarkdownTable
                 Number(result.CpuUsPerCall, "N1"),
                 Ratio(results.Ratio(scenario, result, SystemCatalog.Raw)),
                 Ratio(results.Ratio(scenario, result, SystemCatalog.Http1)),
-                Ratio(results.Ratio(scenario, result, SystemCatalog.Http2)) + " |",
+                Ratio(results.Ratio(scenario, result, SystemCatalog.Http2)),
+                Ratio(results.Ratio(scenario, result, SystemCatalog.Grpc)) + " |",
             ]));
             if (result.Note is not null)
             {

@@ -12,6 +12,12 @@ internal static class TargetChecks
 {
     private const double MaxBytesPerCall = 600;
 
+    /// <summary>Issue 12: S1 at least this many times grpc-dotnet's calls/s in the same run.</summary>
+    private const double MinTimesGrpc = 10;
+
+    /// <summary>Issue 12: S1 at least this many times StreamJsonRpc's calls/s in the same run.</summary>
+    private const double MinTimesStreamJsonRpc = 4;
+
     /// <summary>Failover with two do-nothing filters keeps at least this share of the direct path's S1 throughput.</summary>
     private const double MaxPipelineLoss = 0.85;
 
@@ -22,6 +28,8 @@ internal static class TargetChecks
             var s1 = results.Find("S1", bhrpc);
             var s1Raw = results.Find("S1", SystemCatalog.Raw);
             var s1Http = results.Find("S1", SystemCatalog.Http1);
+            var s1Grpc = results.Find("S1", SystemCatalog.Grpc);
+            var s1StreamJsonRpc = results.Find("S1", SystemCatalog.StreamJsonRpc);
             var s2 = results.Find("S2", bhrpc);
             var s2Raw = results.Find("S2", SystemCatalog.Raw);
             var s5 = results.Find("S5", bhrpc);
@@ -34,6 +42,14 @@ internal static class TargetChecks
                 $"S1 {bhrpc} calls/s >= 10 x http1",
                 s1, s1Http,
                 (a, b) => (a.CallsPerSecond >= 10 * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs http1 {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
+            yield return Check(
+                $"S1 {bhrpc} calls/s >= {MinTimesGrpc:F0} x grpc",
+                s1, s1Grpc,
+                (a, b) => (a.CallsPerSecond >= MinTimesGrpc * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs grpc {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
+            yield return Check(
+                $"S1 {bhrpc} calls/s >= {MinTimesStreamJsonRpc:F0} x streamjsonrpc",
+                s1, s1StreamJsonRpc,
+                (a, b) => (a.CallsPerSecond >= MinTimesStreamJsonRpc * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs streamjsonrpc {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
             yield return Check(
                 $"S2 {bhrpc} p50 <= 1.5 x raw p50",
                 s2, s2Raw,

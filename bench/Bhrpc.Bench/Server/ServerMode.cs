@@ -37,7 +37,7 @@ internal static class ServerMode
 
         if (system is null || SystemCatalog.CreateServerHost(system) is not { } host)
         {
-            Console.Error.WriteLine($"server: --system must name one of raw, bhrpc-<serializer>, http1, http2; got '{system}'.");
+            Console.Error.WriteLine($"server: --system must name {SystemCatalog.Expected}; got '{system}'.");
             return 2;
         }
 

@@ -5,7 +5,7 @@ using Bhrpc.Serialization;
 namespace Bhrpc.Bench.Systems;
 
 /// <summary>
-/// The systems by name: <c>raw</c>, <c>http1</c>, <c>http2</c> and <c>bhrpc-&lt;serializer&gt;[+variant]</c> for any
+/// The systems by name: <c>raw</c>, <c>dotnetty-raw</c>, <c>http1</c>, <c>http2</c>, <c>grpc</c>, <c>streamjsonrpc</c> and <c>bhrpc-&lt;serializer&gt;[+variant]</c> for any
 /// serializer name, so a new serializer is benchmarked by naming it (<c>bhrpc-hessian2</c>); the variant picks the
 /// consumer path (<see cref="BhrpcVariant"/>: <c>+failfast</c> the direct path, <c>+2filters</c> failover with two
 /// pass-through filters; none: the defaults).
@@ -15,13 +15,22 @@ internal static class SystemCatalog
     public const string Raw = "raw";
     public const string Http1 = "http1";
     public const string Http2 = "http2";
+    public const string DotNettyRaw = "dotnetty-raw";
+    public const string Grpc = "grpc";
+    public const string StreamJsonRpc = "streamjsonrpc";
     public const string BhrpcPrefix = "bhrpc-";
     public const char VariantSeparator = '+';
     public const string FailfastVariant = "failfast";
     public const string TwoFiltersVariant = "2filters";
 
-    /// <summary>What runs when <c>--systems</c> is not given; serializers not built yet are skipped with a note.</summary>
-    public static IReadOnlyList<string> DefaultNames { get; } = [Raw, "bhrpc-json", "bhrpc-hessian2", Http1, Http2];
+    /// <summary>
+    /// What runs when <c>--systems</c> is not given: every reference system, so one plain run computes every ratio
+    /// column; serializers not built yet are skipped with a note.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultNames { get; } = [Raw, DotNettyRaw, "bhrpc-json", "bhrpc-hessian2", Http1, Http2, Grpc, StreamJsonRpc];
+
+    /// <summary>The systems named as they are (every name but the <c>bhrpc-</c> family).</summary>
+    public static IReadOnlyList<string> FixedNames { get; } = [Raw, DotNettyRaw, Http1, Http2, Grpc, StreamJsonRpc];
 
     /// <summary>Parses a comma-separated list, checking each name's form.</summary>
     public static IReadOnlyList<string> ParseNames(string list)
@@ -32,14 +41,17 @@ internal static class SystemCatalog
             .ToList();
         foreach (var name in names)
         {
-            if (name is not (Raw or Http1 or Http2) && (SerializerOf(name) is null || VariantOf(name) is null))
+            if (!FixedNames.Contains(name) && (SerializerOf(name) is null || VariantOf(name) is null))
             {
-                throw new ArgumentException($"--systems: unknown system '{name}'; expected raw, bhrpc-<serializer>[+{FailfastVariant}|+{TwoFiltersVariant}] (for example bhrpc-json or bhrpc-json+{FailfastVariant}), http1 or http2.");
+                throw new ArgumentException($"--systems: unknown system '{name}'; expected {Expected}.");
             }
         }
 
         return names;
     }
+
+    /// <summary>Every accepted form of a system name, for error messages.</summary>
+    public static string Expected => $"one of {string.Join(", ", FixedNames)} or bhrpc-<serializer>[+{FailfastVariant}|+{TwoFiltersVariant}] (for example bhrpc-json or bhrpc-json+{FailfastVariant})";
 
     /// <summary>The serializer of a <c>bhrpc-&lt;serializer&gt;[+variant]</c> name; null for other names.</summary>
     public static string? SerializerOf(string system)
@@ -83,9 +95,12 @@ internal static class SystemCatalog
     /// <summary>The client side of <paramref name="system"/>.</summary>
     public static IBenchSystem Create(string system) => system switch
     {
-        Raw => new RawSystem(),
+        Raw => new RawSystem(Raw, RawEchoHost.Endpoint),
+        DotNettyRaw => new RawSystem(DotNettyRaw, DotNettyEchoHost.Endpoint),
         Http1 => new HttpSystem(Http1, HttpHost.Http1Endpoint, new Version(1, 1)),
         Http2 => new HttpSystem(Http2, HttpHost.Http2Endpoint, new Version(2, 0)),
+        Grpc => new GrpcSystem(),
+        StreamJsonRpc => new StreamJsonRpcSystem(),
         _ when SerializerOf(system) is { } serializer && VariantOf(system) is { } variant => new BhrpcSystem(system, serializer, variant),
         _ => throw new ArgumentException($"unknown system '{system}'."),
     };
@@ -94,7 +109,10 @@ internal static class SystemCatalog
     public static IServerHost? CreateServerHost(string system) => system switch
     {
         Raw => new RawEchoHost(),
+        DotNettyRaw => new DotNettyEchoHost(),
         Http1 or Http2 => new HttpHost(),
+        Grpc => new GrpcHost(),
+        StreamJsonRpc => new StreamJsonRpcHost(),
         _ when SerializerOf(system) is not null => new BhrpcHost(),
         _ => null,
     };
