@@ -12,7 +12,7 @@ internal sealed class BenchOptions
           --duration <s>      measured phase per scenario and system, seconds (default 3)
           --warmup <s>        warm-up before it, seconds; 0 for none (default 1)
           --runs <n>          repeat everything n times and report the median of each metric (default 1)
-          --scenarios <list>  comma-separated, from S1,S2,S3,S4,S5 (S4 = S4-1KiB and S4-64KiB; default all)
+          --scenarios <list>  comma-separated, from S1,S2,S3,S4,S5,S6 (S4 = S4-1KiB and S4-64KiB; S6 bhrpc only; default all)
           --systems <list>    comma-separated, from raw,dotnetty-raw,bhrpc-<serializer>[+failfast|+2filters],
                               http1,http2,grpc,streamjsonrpc (default
                               raw,dotnetty-raw,bhrpc-json,bhrpc-hessian2,http1,http2,grpc,streamjsonrpc: every

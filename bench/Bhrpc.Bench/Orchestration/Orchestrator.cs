@@ -107,7 +107,7 @@ internal sealed class Orchestrator(BenchOptions options)
         var perScenario = options.Warmup + s_firstScenarioExtraWarmup + options.Duration + TimeSpan.FromSeconds(120);
         var childLifetime = perScenario * options.Scenarios.Count + TimeSpan.FromSeconds(120);
         var results = new List<BenchResult>();
-        var total = options.Runs * systems.Count * options.Scenarios.Count;
+        var total = options.Runs * systems.Sum(n => options.Scenarios.Count(SystemCatalog.Create(n).Runs));
         var done = 0;
         var clock = Stopwatch.StartNew();
         for (var run = 1; run <= options.Runs; run++)
@@ -124,15 +124,16 @@ internal sealed class Orchestrator(BenchOptions options)
                 catch (Exception e)
                 {
                     Progress($"  {name}: server did not start: {e.Message}");
-                    results.AddRange(options.Scenarios.Select(s => BenchResult.Failure(s.Name, name, $"server did not start: {e.Message}")));
-                    done += options.Scenarios.Count;
+                    var scenarios = options.Scenarios.Where(system.Runs).ToList();
+                    results.AddRange(scenarios.Select(s => BenchResult.Failure(s.Name, name, $"server did not start: {e.Message}")));
+                    done += scenarios.Count;
                     continue;
                 }
 
                 await using (server.ConfigureAwait(false))
                 {
                     var first = true;
-                    foreach (var scenario in options.Scenarios)
+                    foreach (var scenario in options.Scenarios.Where(system.Runs))
                     {
                         var warmup = first && options.Warmup > TimeSpan.Zero ? options.Warmup + s_firstScenarioExtraWarmup : options.Warmup;
                         first = false;

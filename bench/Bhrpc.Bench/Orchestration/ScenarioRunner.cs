@@ -20,6 +20,27 @@ internal sealed class ScenarioRunner(TimeSpan duration, SampleBuffer samples)
 
     public async Task<BenchResult> RunAsync(IBenchSystem system, ServerProcess server, Scenario scenario, TimeSpan warmup)
     {
+        if (scenario.Kind != WorkloadKind.SyncEcho)
+        {
+            return await MeasureAsync(system, server, scenario, warmup).ConfigureAwait(false);
+        }
+
+        // Each synchronous caller holds a pool thread for the whole scenario: let the pool have them at once
+        // instead of adding one thread every half second (what an app that calls synchronously would configure).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, scenario.Callers + (2 * Environment.ProcessorCount)), io);
+        try
+        {
+            return await MeasureAsync(system, server, scenario, warmup).ConfigureAwait(false);
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, io);
+        }
+    }
+
+    private async Task<BenchResult> MeasureAsync(IBenchSystem system, ServerProcess server, Scenario scenario, TimeSpan warmup)
+    {
         IBenchClient? client = null;
         PhaseControl? phases = null;
         Task[] running = [];

@@ -21,6 +21,7 @@ internal static class TargetChecks
     private const double MinS3TimesRawMsgpack = 0.5;
     private const double MinS4TimesRaw = 0.7;
     private const double MinS5TimesS1 = 0.9;
+    private const double MinS6TimesS1 = 0.5;
 
     /// <summary>Issue 11: failover with two do-nothing filters keeps at least this share of the direct path's S1 throughput.</summary>
     private const double MaxPipelineLoss = 0.85;
@@ -48,6 +49,10 @@ internal static class TargetChecks
                 $"S5 {bhrpc} calls/s >= {MinS5TimesS1:0.##} x S1 {bhrpc} calls/s",
                 results.Find("S5", bhrpc), s1,
                 (a, b) => (a.CallsPerSecond >= MinS5TimesS1 * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs S1 {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
+            yield return Check(
+                $"S6 {bhrpc} calls/s >= {MinS6TimesS1:0.##} x S1 {bhrpc} calls/s",
+                results.Find("S6", bhrpc), s1,
+                (a, b) => (a.CallsPerSecond >= MinS6TimesS1 * b.CallsPerSecond, $"{Int(a.CallsPerSecond)} vs S1 {Int(b.CallsPerSecond)} ({Ratio(a.CallsPerSecond / b.CallsPerSecond)})"));
             if (SystemCatalog.VariantOf(bhrpc) == BhrpcVariant.TwoFilters)
             {
                 // The pipeline with failover and two filters against the direct path of the same serializer, same run.

@@ -11,6 +11,7 @@ internal static class ScenarioCatalog
         new("S4-1KiB", "payload: EchoBytesAsync(1 KiB), 16 callers", WorkloadKind.Bytes, 1024, 16, 1),
         new("S4-64KiB", "payload: EchoBytesAsync(64 KiB), 16 callers", WorkloadKind.Bytes, 64 * 1024, 16, 1),
         new("S5", "fan-in: EchoAsync(16-char string), 1,024 callers over 8 connections", WorkloadKind.Echo, 0, 1024, 8),
+        new("S6", "sync callers: Echo(16-char string), a synchronous method, 256 callers each blocking a thread-pool thread, one connection (bhrpc only)", WorkloadKind.SyncEcho, 0, 256, 1),
     ];
 
     /// <summary>

@@ -11,4 +11,7 @@ internal enum WorkloadKind
 
     /// <summary><c>EchoBytesAsync(byte[])</c> of <see cref="Scenario.PayloadBytes"/> bytes.</summary>
     Bytes,
+
+    /// <summary>The 16-char echo through a synchronous method: each caller's thread waits (S6).</summary>
+    SyncEcho,
 }

@@ -2,7 +2,7 @@ using Bhrpc.Bench.Service;
 
 namespace Bhrpc.Bench.Server;
 
-/// <summary>A bhrpc provider exporting <see cref="IBenchService"/>, registered in a private <c>local</c> registry folder.</summary>
+/// <summary>A bhrpc provider exporting <see cref="IBenchService"/> and <see cref="IBenchSyncService"/>, registered in a private <c>local</c> registry folder.</summary>
 internal sealed class BhrpcHost : IServerHost
 {
     /// <summary>The endpoint name in the child's <c>port</c> line.</summary>
@@ -17,6 +17,7 @@ internal sealed class BhrpcHost : IServerHost
             .Listen("127.0.0.1", 0)
             .UseRegistry("local", _registryFolder)
             .AddService<IBenchService>(new BenchService())
+            .AddService<IBenchSyncService>(new BenchSyncService())
             .StartAsync(cancellationToken)
             .ConfigureAwait(false);
         return new Dictionary<string, int> { [Endpoint] = _server.Port };

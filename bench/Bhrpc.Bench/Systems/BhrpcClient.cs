@@ -5,7 +5,7 @@ using Bhrpc.Bench.Service;
 namespace Bhrpc.Bench.Systems;
 
 /// <summary>bhrpc clients and proxies for one scenario; caller <c>i</c> uses proxy <c>i % Connections</c>.</summary>
-internal sealed class BhrpcClient(Scenario scenario, IReadOnlyList<RpcClient> clients, IReadOnlyList<IBenchService> proxies) : IBenchClient
+internal sealed class BhrpcClient(Scenario scenario, IReadOnlyList<RpcClient> clients, IReadOnlyList<IBenchService> proxies, IReadOnlyList<IBenchSyncService> syncProxies) : IBenchClient
 {
     public ICaller CreateCaller(int index)
     {
@@ -21,6 +21,10 @@ internal sealed class BhrpcClient(Scenario scenario, IReadOnlyList<RpcClient> cl
             case WorkloadKind.Bytes:
                 var data = Payloads.Bytes(scenario.PayloadBytes);
                 return new Caller<byte[]>(() => new ValueTask<byte[]>(proxy.EchoBytesAsync(data)), echoed => echoed.Length == data.Length, "EchoBytesAsync");
+            case WorkloadKind.SyncEcho:
+                var syncProxy = syncProxies[scenario.ConnectionOf(index)];
+                var line = Payloads.Text;
+                return new PoolThreadCaller(new Caller<string>(() => new ValueTask<string>(syncProxy.Echo(line)), echoed => echoed.Length == line.Length, "Echo"));
             default:
                 throw new ArgumentOutOfRangeException(nameof(scenario), scenario.Kind, "unknown workload");
         }

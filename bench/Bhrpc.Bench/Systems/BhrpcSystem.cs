@@ -20,11 +20,14 @@ internal sealed class BhrpcSystem(string name, string serializer, BhrpcVariant v
 
     public string Name => name;
 
+    public bool Runs(Scenario scenario) => true;
+
     public async Task<IBenchClient> ConnectAsync(IReadOnlyDictionary<string, int> ports, Scenario scenario, CancellationToken cancellationToken)
     {
         var address = $"127.0.0.1:{ports[BhrpcHost.Endpoint]}";
         var clients = new List<RpcClient>();
         var proxies = new List<IBenchService>();
+        var syncProxies = new List<IBenchSyncService>();
         try
         {
             for (var i = 0; i < scenario.Connections; i++)
@@ -32,6 +35,13 @@ internal sealed class BhrpcSystem(string name, string serializer, BhrpcVariant v
                 var client = new RpcClient(ClientOptionsFor(variant));
                 clients.Add(client);
                 proxies.Add(client.CreateProxy<IBenchService>(r =>
+                {
+                    r.DirectAddress = address;
+                    r.Serializer = serializer;
+                    r.Timeout = s_callTimeout;
+                    Configure(r, variant);
+                }));
+                syncProxies.Add(client.CreateProxy<IBenchSyncService>(r =>
                 {
                     r.DirectAddress = address;
                     r.Serializer = serializer;
@@ -50,7 +60,7 @@ internal sealed class BhrpcSystem(string name, string serializer, BhrpcVariant v
                 }
             }
 
-            return new BhrpcClient(scenario, clients, proxies);
+            return new BhrpcClient(scenario, clients, proxies, syncProxies);
         }
         catch
         {
