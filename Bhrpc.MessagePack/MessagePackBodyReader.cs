@@ -32,10 +32,10 @@ internal static class MessagePackBodyReader
             switch (MessagePackFields.ReadKey(ref reader))
             {
                 case MessagePackField.ClassName:
-                    className = ReadString(ref reader, "className");
+                    className = ReadString(ref reader, "className", pooled: true);
                     break;
                 case MessagePackField.MethodName:
-                    methodName = ReadString(ref reader, "methodName");
+                    methodName = ReadString(ref reader, "methodName", pooled: true);
                     break;
                 case MessagePackField.ParameterTypes:
                     parameterTypes = ReadStringArray(ref reader, "parameterTypes");
@@ -44,10 +44,10 @@ internal static class MessagePackBodyReader
                     parameterCount = ReadParameters(ref reader, body, out parameters);
                     break;
                 case MessagePackField.Version:
-                    version = ReadString(ref reader, "version");
+                    version = ReadString(ref reader, "version", pooled: true);
                     break;
                 case MessagePackField.Group:
-                    group = ReadString(ref reader, "group");
+                    group = ReadString(ref reader, "group", pooled: true);
                     break;
                 case MessagePackField.Async:
                     async = ReadBoolean(ref reader, "async");
@@ -182,7 +182,8 @@ internal static class MessagePackBodyReader
         return count;
     }
 
-    private static string? ReadString(ref MessagePackReader reader, string field)
+    /// <summary>A string field, or null for nil; <paramref name="pooled"/> for the names every request repeats.</summary>
+    private static string? ReadString(ref MessagePackReader reader, string field, bool pooled = false)
     {
         if (reader.TryReadNil())
         {
@@ -190,7 +191,7 @@ internal static class MessagePackBodyReader
         }
 
         Expect(ref reader, MessagePackType.String, field);
-        return reader.ReadString();
+        return pooled ? MessagePackNamePool.ReadString(ref reader) : reader.ReadString();
     }
 
     private static bool ReadBoolean(ref MessagePackReader reader, string field)
@@ -207,13 +208,14 @@ internal static class MessagePackBodyReader
         }
 
         Expect(ref reader, MessagePackType.Array, field);
-        var names = new string[reader.ReadArrayHeader()];
-        for (var i = 0; i < names.Length; i++)
+        var count = reader.ReadArrayHeader();
+        var names = MessagePackNamePool.Scratch(count);
+        for (var i = 0; i < count; i++)
         {
-            names[i] = ReadString(ref reader, field) ?? throw new MessagePackSerializationException($"expected strings in '{field}', found nil at {i}.");
+            names[i] = ReadString(ref reader, field, pooled: true) ?? throw new MessagePackSerializationException($"expected strings in '{field}', found nil at {i}.");
         }
 
-        return names;
+        return MessagePackNamePool.GetArray(names, count);
     }
 
     private static Dictionary<string, string>? ReadAttachments(ref MessagePackReader reader)

@@ -122,6 +122,32 @@ public sealed class MessagePackRpcSerializerTests
         Assert.That(error.Message, Does.StartWith("argument 0 of S.m is not a valid System.Object"));
     }
 
+    [TestCase(400, true)]
+    [TestCase(600, false)]
+    public void ReadParameters_NestedArrays_ReadUpToTheUntrustedDataDepthOf500(int depth, bool reads)
+    {
+        var nested = new byte[depth + 1];
+        nested.AsSpan(0, depth).Fill(0x91);
+        nested[depth] = 0x07;
+        var decoded = _serializer.ReadRequest(Body("object", nested));
+
+        if (reads)
+        {
+            var value = decoded.ReadParameters([typeof(object)])[0];
+            for (var level = 0; level < depth; level++)
+            {
+                value = ((object[])value!)[0];
+            }
+
+            Assert.That(value, Is.EqualTo(7));
+        }
+        else
+        {
+            var error = Assert.Throws<RpcException>(() => decoded.ReadParameters([typeof(object)]));
+            Assert.That(error!.StatusCode, Is.EqualTo(RpcStatusCode.Serialization));
+        }
+    }
+
     [Test]
     public void ReadRequest_BodyNotAMap_ThrowsSerializationSayingAMapWasExpected()
     {
@@ -218,6 +244,32 @@ public sealed class MessagePackRpcSerializerTests
         var reader = new MessagePackReader(body);
         Assert.That(reader.ReadMapHeader(), Is.EqualTo(8), "className, methodName, parameterTypes, parameters, version, group, async, oneway");
         Assert.That(_serializer.ReadRequest(new ReadOnlySequence<byte>(body)).Attachments, Is.Null);
+    }
+
+    [Test]
+    public void ReadRequest_SameHeaderTwice_ReusesTheNamesAndTheTypeArray()
+    {
+        var request = new RpcRequest
+        {
+            ClassName = "Bhrpc.MessagePack.Tests.IPooled",
+            MethodName = "Pooled",
+            ParameterTypes = ["System.String", "System.Int32"],
+            Parameters = ["a", 1],
+            Version = "3.1.4",
+            Group = "pool",
+        };
+
+        var first = _serializer.ReadRequest(new ReadOnlySequence<byte>(WriteRequest(request)));
+        var second = _serializer.ReadRequest(new ReadOnlySequence<byte>(WriteRequest(request)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.ClassName, Is.SameAs(first.ClassName).And.EqualTo(request.ClassName));
+            Assert.That(second.MethodName, Is.SameAs(first.MethodName).And.EqualTo(request.MethodName));
+            Assert.That(second.Version, Is.SameAs(first.Version).And.EqualTo(request.Version));
+            Assert.That(second.Group, Is.SameAs(first.Group).And.EqualTo(request.Group));
+            Assert.That(second.ParameterTypes, Is.SameAs(first.ParameterTypes).And.EqualTo(request.ParameterTypes));
+        }
     }
 
     [Test]
