@@ -40,7 +40,7 @@ internal static class MessagePackBodyWriter
         writer.WriteArrayHeader(parameters.Length);
         for (var i = 0; i < parameters.Length; i++)
         {
-            MessagePackValueCodec.Write(ref writer, parameters[i], declared?[i], $"argument {i} of {request.ClassName}.{request.MethodName}");
+            MessagePackValueCodec.Write(ref writer, parameters[i], declared?[i], MessagePackValueName.Argument(request.ClassName, request.MethodName, i));
         }
 
         writer.WriteString(MessagePackFields.Version);
@@ -69,7 +69,7 @@ internal static class MessagePackBodyWriter
 
         // Always present (nil for void and null), so a success is never a map without 'result'.
         writer.WriteString(MessagePackFields.Result);
-        MessagePackValueCodec.Write(ref writer, response.Result, response.ResultClrType, "the result");
+        MessagePackValueCodec.Write(ref writer, response.Result, response.ResultClrType, MessagePackValueName.Result);
 
         writer.WriteString(MessagePackFields.Async);
         writer.Write(response.Async);

@@ -36,7 +36,7 @@ internal sealed class MessagePackDecodedRequest : DecodedRequest
         var reader = new MessagePackReader(_parameters);
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = MessagePackValueCodec.Read(ref reader, parameterTypes[i], $"argument {i} of {ClassName}.{MethodName}");
+            values[i] = MessagePackValueCodec.Read(ref reader, parameterTypes[i], MessagePackValueName.Argument(ClassName, MethodName, i));
         }
 
         return values;

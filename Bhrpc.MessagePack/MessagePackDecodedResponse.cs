@@ -22,6 +22,6 @@ internal sealed class MessagePackDecodedResponse : DecodedResponse
         }
 
         var reader = new MessagePackReader(_result);
-        return MessagePackValueCodec.Read(ref reader, resultType, "the result");
+        return MessagePackValueCodec.Read(ref reader, resultType, MessagePackValueName.Result);
     }
 }

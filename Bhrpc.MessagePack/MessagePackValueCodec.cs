@@ -9,7 +9,7 @@ internal static class MessagePackValueCodec
     /// Writes <paramref name="value"/> as <paramref name="declared"/> (its runtime type when that is null); null and
     /// a <see cref="void"/> result are nil.
     /// </summary>
-    public static void Write(ref MessagePackWriter writer, object? value, Type? declared, string what)
+    public static void Write(ref MessagePackWriter writer, object? value, Type? declared, MessagePackValueName what)
     {
         if (value is null || declared == typeof(void))
         {
@@ -40,7 +40,7 @@ internal static class MessagePackValueCodec
     /// Reads the value the reader is on as <paramref name="declared"/>, and only as that type; nil is null, even for a
     /// value type (the caller decides what a null means).
     /// </summary>
-    public static object? Read(ref MessagePackReader reader, Type declared, string what)
+    public static object? Read(ref MessagePackReader reader, Type declared, MessagePackValueName what)
     {
         try
         {
