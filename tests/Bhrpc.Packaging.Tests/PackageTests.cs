@@ -5,14 +5,14 @@ using System.Xml.Linq;
 namespace Bhrpc.Packaging.Tests;
 
 /// <summary>
-/// <c>dotnet pack</c> of the solution gives exactly the three library packages, each with README, license, authors,
+/// <c>dotnet pack</c> of the solution gives exactly the four library packages, each with README, license, authors,
 /// description, tags, repository and a symbol package, all at the one version of Directory.Build.props; and an app
 /// outside the repository builds and runs from those packages alone.
 /// </summary>
 [NonParallelizable]
 public sealed class PackageTests
 {
-    private static readonly string[] s_packageIds = ["Bhrpc.Core", "Bhrpc.Spring", "Bhrpc.Boot"];
+    private static readonly string[] s_packageIds = ["Bhrpc.Core", "Bhrpc.Spring", "Bhrpc.Boot", "Bhrpc.MessagePack"];
     private static readonly TimeSpan s_packBound = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan s_buildBound = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan s_runBound = TimeSpan.FromMinutes(2);
@@ -58,6 +58,7 @@ public sealed class PackageTests
     [TestCase("Bhrpc.Core")]
     [TestCase("Bhrpc.Spring")]
     [TestCase("Bhrpc.Boot")]
+    [TestCase("Bhrpc.MessagePack")]
     public void Pack_LibraryProject_NuspecHasTheMetadata(string id)
     {
         using var package = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.nupkg"));
@@ -82,6 +83,7 @@ public sealed class PackageTests
     [TestCase("Bhrpc.Core")]
     [TestCase("Bhrpc.Spring")]
     [TestCase("Bhrpc.Boot")]
+    [TestCase("Bhrpc.MessagePack")]
     public void Pack_LibraryProject_CarriesReadmeLicenseDocsAndSymbols(string id)
     {
         using var package = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.nupkg"));
@@ -102,13 +104,27 @@ public sealed class PackageTests
     [Test]
     public void Pack_FrontEnds_DependOnCoreAtTheSameVersion()
     {
-        foreach (var id in new[] { "Bhrpc.Spring", "Bhrpc.Boot" })
+        foreach (var id in new[] { "Bhrpc.Spring", "Bhrpc.Boot", "Bhrpc.MessagePack" })
         {
             using var package = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.nupkg"));
             var core = Nuspec(package, id).Descendants().Single(e => e.Name.LocalName == "dependency" && e.Attribute("id")?.Value == "Bhrpc.Core");
 
             Assert.That(core.Attribute("version")?.Value, Is.EqualTo(_version), id);
         }
+    }
+
+    [Test]
+    public void Pack_MessagePack_OnlyItDependsOnMessagePackAndItCarriesTheLoadTargets()
+    {
+        using var core = ZipFile.OpenRead(Path.Combine(_feed, $"Bhrpc.Core.{_version}.nupkg"));
+        using var msgpack = ZipFile.OpenRead(Path.Combine(_feed, $"Bhrpc.MessagePack.{_version}.nupkg"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Dependencies(core, "Bhrpc.Core"), Has.None.StartsWith("MessagePack"), "Core's dependencies do not grow");
+            Assert.That(Dependencies(msgpack, "Bhrpc.MessagePack"), Does.Contain("MessagePack 2.5.307").And.Contain($"Bhrpc.Core {_version}"));
+            Assert.That(msgpack.Entries.Select(e => e.FullName), Does.Contain("buildTransitive/Bhrpc.MessagePack.targets").And.Contain("buildTransitive/BhrpcMessagePackLoad.cs"));
+        });
     }
 
     [Test]
@@ -125,7 +141,7 @@ public sealed class PackageTests
 
         Assert.That(
             output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Is.EqualTo(new[] { "native: hello native", "xml: hello xml", "boot: hello boot" }));
+            Is.EqualTo(new[] { "native: hello native", "msgpack: hello msgpack", "xml: hello xml", "boot: hello boot" }));
         Assert.That(s_packageIds.Select(id => Path.Combine(packages, id.ToLowerInvariant(), _version)).Where(d => !Directory.Exists(d)), Is.Empty, "each package was restored from the packed feed");
     }
 
@@ -157,6 +173,10 @@ public sealed class PackageTests
         using var stream = package.GetEntry($"{id}.nuspec")!.Open();
         return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
+
+    /// <summary>The package's dependencies as "id version".</summary>
+    private static IEnumerable<string> Dependencies(ZipArchive package, string id)
+        => Nuspec(package, id).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => $"{e.Attribute("id")?.Value} {e.Attribute("version")?.Value}").ToList();
 
     private static XElement? Element(XElement metadata, string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
 

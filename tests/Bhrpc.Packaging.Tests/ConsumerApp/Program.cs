@@ -1,5 +1,6 @@
 // The consumer app the packaging test builds from the packed packages: one call through the native API
-// (RpcServer + RpcClient), one object from an XML application context, one call through a Generic Host.
+// (RpcServer + RpcClient), one with the msgpack serializer named only as a string (the package loads itself),
+// one object from an XML application context, one call through a Generic Host.
 using Bhrpc;
 using Bhrpc.Boot;
 using Bhrpc.Spring.Context;
@@ -19,6 +20,12 @@ await using (var server = await new RpcServerBuilder()
     await using var client = new RpcClient(new ClientOptions { Registry = new RegistryOptions { Type = "local" } });
     var greeter = client.CreateProxy<IGreeter>(r => r.Group = "native");
     Console.WriteLine("native: " + greeter.Hello("native"));
+    var packed = client.CreateProxy<IGreeter>(r =>
+    {
+        r.Group = "native";
+        r.Serializer = "msgpack";
+    });
+    Console.WriteLine("msgpack: " + packed.Hello("msgpack"));
 }
 
 await using (var context = new XmlApplicationContext(Path.Combine(AppContext.BaseDirectory, "context.xml")))

@@ -1,0 +1,8 @@
+namespace Bhrpc.MessagePack.Tests;
+
+/// <summary>An enum argument.</summary>
+public enum Shade
+{
+    Light,
+    Dark,
+}
