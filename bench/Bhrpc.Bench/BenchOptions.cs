@@ -15,8 +15,8 @@ internal sealed class BenchOptions
           --scenarios <list>  comma-separated, from S1,S2,S3,S4,S5,S6 (S4 = S4-1KiB and S4-64KiB; S6 bhrpc only; default all)
           --systems <list>    comma-separated, from raw,dotnetty-raw,bhrpc-<serializer>[+failfast|+2filters],
                               http1,http2,grpc,streamjsonrpc (default
-                              raw,dotnetty-raw,bhrpc-json,bhrpc-hessian2,http1,http2,grpc,streamjsonrpc: every
-                              ratio in one run; a missing serializer is skipped; +failfast: the direct path;
+                              raw,dotnetty-raw,bhrpc-json+failfast,bhrpc-json,bhrpc-json+2filters,bhrpc-hessian2,
+                              bhrpc-msgpack,http1,http2,grpc,streamjsonrpc: every ratio in one run; a missing serializer is skipped; +failfast: the direct path;
                               +2filters: failover with two do-nothing filters)
           --json <file>       also write one JSON line per result to <file>
         server mode (started by the orchestrator): Bhrpc.Bench server --system <name> [--max-seconds <s>]

@@ -27,7 +27,7 @@ internal static class SystemCatalog
     /// What runs when <c>--systems</c> is not given: every reference system, so one plain run computes every ratio
     /// column; serializers not built yet are skipped with a note.
     /// </summary>
-    public static IReadOnlyList<string> DefaultNames { get; } = [Raw, DotNettyRaw, "bhrpc-json", "bhrpc-hessian2", Http1, Http2, Grpc, StreamJsonRpc];
+    public static IReadOnlyList<string> DefaultNames { get; } = [Raw, DotNettyRaw, "bhrpc-json+failfast", "bhrpc-json", "bhrpc-json+2filters", "bhrpc-hessian2", "bhrpc-msgpack", Http1, Http2, Grpc, StreamJsonRpc];
 
     /// <summary>The systems named as they are (every name but the <c>bhrpc-</c> family).</summary>
     public static IReadOnlyList<string> FixedNames { get; } = [Raw, DotNettyRaw, Http1, Http2, Grpc, StreamJsonRpc];
