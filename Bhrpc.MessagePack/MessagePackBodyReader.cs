@@ -209,13 +209,13 @@ internal static class MessagePackBodyReader
 
         Expect(ref reader, MessagePackType.Array, field);
         var count = reader.ReadArrayHeader();
-        var names = MessagePackNamePool.Scratch(count);
+        var names = NamePool.Scratch(count);
         for (var i = 0; i < count; i++)
         {
             names[i] = ReadString(ref reader, field, pooled: true) ?? throw new MessagePackSerializationException($"expected strings in '{field}', found nil at {i}.");
         }
 
-        return MessagePackNamePool.GetArray(names, count);
+        return NamePool.GetArray(names, count);
     }
 
     private static Dictionary<string, string>? ReadAttachments(ref MessagePackReader reader)

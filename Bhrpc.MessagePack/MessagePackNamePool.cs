@@ -1,98 +1,21 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Text.Unicode;
 using MessagePack;
 
 namespace Bhrpc.Serialization.MessagePack;
 
-/// <summary>
-/// Reuses the strings and string arrays that every request repeats (service, method, version,
-/// group and parameter type names), so reading a request header allocates nothing once a name
-/// has been seen. Bounded: when full it starts over, so hostile input can neither grow it without
-/// end nor keep the names in use out of it. Holds names, not extension state, so it is shared by the process.
-/// </summary>
+/// <summary>The msgpack reader's side of Core's <see cref="NamePool"/>.</summary>
 internal static class MessagePackNamePool
 {
-    private const int MaxNameLength = 256;
-    private const int MaxNames = 4096;
-    private const int MaxArrays = 1024;
-
-    private static readonly ConcurrentDictionary<string, string> s_names = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup =
-        s_names.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static string[][] s_arrays = [];
-
-    [ThreadStatic]
-    private static string[]? t_scratch;
-
     /// <summary>Reads the string the reader is on (it must be one), pooled when it is short, in one segment and valid UTF-8.</summary>
     public static string ReadString(ref MessagePackReader reader)
     {
         var start = reader.CreatePeekReader();
-        if (!start.TryReadStringSpan(out var utf8) || utf8.Length > MaxNameLength)
+        if (!start.TryReadStringSpan(out var utf8) || !NamePool.TryGet(utf8, out var name))
         {
-            return reader.ReadString()!;
-        }
-
-        Span<char> chars = stackalloc char[MaxNameLength];
-        if (Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-        {
-            // Let the reader decode the bad UTF-8 its own way.
+            // Long, split or bad UTF-8: the reader decodes (or reports) it its own way.
             return reader.ReadString()!;
         }
 
         reader = start;
-        var text = chars[..written];
-        if (s_lookup.TryGetValue(text, out var pooled))
-        {
-            return pooled;
-        }
-
-        var created = new string(text);
-        if (s_names.Count >= MaxNames)
-        {
-            // Full (a flood of distinct names): start over, so the names in use now get pooled again.
-            s_names.Clear();
-        }
-
-        s_names.TryAdd(created, created);
-        return created;
-    }
-
-    /// <summary>A scratch buffer for reading up to <paramref name="count"/> names on this thread.</summary>
-    public static string[] Scratch(int count)
-    {
-        var scratch = t_scratch;
-        if (scratch is null || scratch.Length < count)
-        {
-            scratch = t_scratch = new string[Math.Max(count, 16)];
-        }
-
-        return scratch;
-    }
-
-    /// <summary>An array equal to the first <paramref name="count"/> items of <paramref name="items"/>, reused when seen before.</summary>
-    public static string[] GetArray(string[] items, int count)
-    {
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var arrays = Volatile.Read(ref s_arrays);
-        foreach (var candidate in arrays)
-        {
-            if (candidate.Length == count && candidate.AsSpan().SequenceEqual(items.AsSpan(0, count)))
-            {
-                return candidate;
-            }
-        }
-
-        var created = items.AsSpan(0, count).ToArray();
-
-        // Copy on write, starting over when full; a lost race only means one array is not pooled.
-        Interlocked.CompareExchange(ref s_arrays, arrays.Length < MaxArrays ? [.. arrays, created] : [created], arrays);
-        return created;
+        return name;
     }
 }

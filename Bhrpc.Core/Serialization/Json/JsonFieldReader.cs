@@ -93,7 +93,7 @@ internal static class JsonFieldReader
             count++;
         }
 
-        var scratch = JsonNamePool.Scratch(count);
+        var scratch = NamePool.Scratch(count);
         for (var i = 0; i < count; i++)
         {
             Next(ref reader);
@@ -102,7 +102,7 @@ internal static class JsonFieldReader
                 : throw WrongKind(field, "an array of strings", reader.TokenType);
         }
 
-        var values = JsonNamePool.GetArray(scratch, count);
+        var values = NamePool.GetArray(scratch, count);
         Next(ref reader);
         return values;
     }
