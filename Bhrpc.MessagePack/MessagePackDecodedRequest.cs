@@ -19,13 +19,7 @@ internal sealed class MessagePackDecodedRequest : DecodedRequest
 
     public override object?[] ReadParameters(IReadOnlyList<Type> parameterTypes)
     {
-        ArgumentNullException.ThrowIfNull(parameterTypes);
-        if (parameterTypes.Count != _count)
-        {
-            throw new RpcException(
-                RpcStatusCode.Serialization,
-                $"expected {parameterTypes.Count} arguments for {ClassName}.{MethodName}, got {_count}.");
-        }
+        CheckArgumentCount(parameterTypes, _count);
 
         if (_count == 0)
         {

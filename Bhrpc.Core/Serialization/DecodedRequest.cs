@@ -38,4 +38,17 @@ public abstract class DecodedRequest
     /// holds a different number of arguments or an argument does not fit its type.
     /// </summary>
     public abstract object?[] ReadParameters(IReadOnlyList<Type> parameterTypes);
+
+    /// <summary>
+    /// For <see cref="ReadParameters"/>: checks that the body holds as many arguments as the method declares; throws
+    /// <see cref="RpcException"/> (<see cref="RpcStatusCode.Serialization"/>) naming both counts when not.
+    /// </summary>
+    protected void CheckArgumentCount(IReadOnlyList<Type> parameterTypes, int count)
+    {
+        ArgumentNullException.ThrowIfNull(parameterTypes);
+        if (parameterTypes.Count != count)
+        {
+            throw new RpcException(RpcStatusCode.Serialization, $"expected {parameterTypes.Count} arguments for {ClassName}.{MethodName}, got {count}.");
+        }
+    }
 }

@@ -5,14 +5,8 @@ internal sealed class Hessian2DecodedRequest(HessianList? parameters, Hessian2Li
 {
     public override object?[] ReadParameters(IReadOnlyList<Type> parameterTypes)
     {
-        ArgumentNullException.ThrowIfNull(parameterTypes);
         var count = parameters?.Items.Count ?? 0;
-        if (parameterTypes.Count != count)
-        {
-            throw new RpcException(
-                RpcStatusCode.Serialization,
-                $"expected {parameterTypes.Count} arguments for {ClassName}.{MethodName}, got {count}.");
-        }
+        CheckArgumentCount(parameterTypes, count);
 
         var values = new object?[count];
         var converter = new Hessian2Converter(limits.MaxDepth);

@@ -14,13 +14,7 @@ internal sealed class ProtobufDecodedRequest : DecodedRequest
 
     public override object?[] ReadParameters(IReadOnlyList<Type> parameterTypes)
     {
-        ArgumentNullException.ThrowIfNull(parameterTypes);
-        if (parameterTypes.Count != _parameters.Count)
-        {
-            throw new RpcException(
-                RpcStatusCode.Serialization,
-                $"expected {parameterTypes.Count} arguments for {ClassName}.{MethodName}, got {_parameters.Count}.");
-        }
+        CheckArgumentCount(parameterTypes, _parameters.Count);
 
         var values = new object?[_parameters.Count];
         for (var i = 0; i < values.Length; i++)
