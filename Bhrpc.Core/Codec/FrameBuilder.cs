@@ -20,11 +20,9 @@ internal sealed class FrameBuilder : IBufferWriter<byte>
     private int _written;
     private int _maxBodySize;
 
-    private FrameBuilder(int maxBodySize)
+    private FrameBuilder()
     {
-        _maxBodySize = maxBodySize;
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
-        _written = RpcHeader.Size;
+        _buffer = [];
     }
 
     /// <summary>
@@ -33,12 +31,7 @@ internal sealed class FrameBuilder : IBufferWriter<byte>
     /// </summary>
     public static FrameBuilder Rent(int maxBodySize)
     {
-        var builder = t_free;
-        if (builder is null)
-        {
-            return new FrameBuilder(maxBodySize);
-        }
-
+        var builder = t_free ?? new FrameBuilder();
         t_free = null;
         builder._maxBodySize = maxBodySize;
         builder._buffer = ArrayPool<byte>.Shared.Rent(InitialSize);

@@ -18,8 +18,9 @@ internal sealed partial class FailoverCluster : ICluster
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(context);
-        // The providers tried so far: the first one alone needs no list (most calls make one attempt).
-        Provider? first = null;
+
+        // The providers tried before this attempt; made only on a retry (most calls make one attempt).
+        Provider? last = null;
         List<Provider>? tried = null;
         for (var attempt = 0; ; attempt++)
         {
@@ -27,21 +28,14 @@ internal sealed partial class FailoverCluster : ICluster
             try
             {
                 var providers = await context.RouteAsync(invocation).ConfigureAwait(false);
-                if (first is not null && tried is null)
+                if (last is not null)
                 {
-                    tried = [first];
+                    (tried ??= []).Add(last);
+                    last = null;
                 }
 
                 var provider = context.Select(invocation, providers, tried)!;
-                if (first is null)
-                {
-                    first = provider;
-                }
-                else
-                {
-                    tried!.Add(provider);
-                }
-
+                last = provider;
                 result = await context.InvokeAsync(provider, invocation).ConfigureAwait(false);
             }
             catch (Exception e)

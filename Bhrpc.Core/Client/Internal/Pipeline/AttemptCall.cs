@@ -94,6 +94,10 @@ internal sealed class AttemptCall : PendingCall, IValueTaskSource<RpcResult>
     public void CancelWith(CancellationToken token)
     {
         _registration = token.UnsafeRegister(static state => ((AttemptCall)state!).Cancel(), this);
+
+        // A full fence between publishing the registration and reading the flag (the completer fences the other way
+        // with its exchange), so one of the two always disposes it.
+        Interlocked.MemoryBarrier();
         if (IsCompleted)
         {
             _registration.Dispose();

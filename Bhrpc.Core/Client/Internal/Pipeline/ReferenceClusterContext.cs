@@ -97,7 +97,7 @@ internal sealed class ReferenceClusterContext : ClusterContext
         ArgumentNullException.ThrowIfNull(invocation);
         if (invocation.CancellationToken.IsCancellationRequested)
         {
-            return ValueTask.FromResult(RpcResult.FromException(ReferenceInvoker.Cancelled($"{ServiceKey} {invocation.Method.Signature}")));
+            return ValueTask.FromResult(RpcResult.FromException(ReferenceInvoker.Cancelled(invocation.Context)));
         }
 
         var call = new AttemptCall(invocation, ServiceKey, provider, _pool);
