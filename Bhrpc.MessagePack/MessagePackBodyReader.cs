@@ -21,15 +21,14 @@ internal static class MessagePackBodyReader
         string[]? parameterTypes = null;
         string? version = null;
         string? group = null;
-        var async = false;
-        var oneway = false;
-        Dictionary<string, string>? attachments = null;
+        var common = default(MessagePackCommonFields);
         var parameters = ReadOnlySequence<byte>.Empty;
         var parameterCount = 0;
 
         for (var f = 0; f < fields; f++)
         {
-            switch (MessagePackFields.ReadKey(ref reader))
+            var field = MessagePackFields.ReadKey(ref reader);
+            switch (field)
             {
                 case MessagePackField.ClassName:
                     className = ReadString(ref reader, "className", pooled: true);
@@ -49,17 +48,12 @@ internal static class MessagePackBodyReader
                 case MessagePackField.Group:
                     group = ReadString(ref reader, "group", pooled: true);
                     break;
-                case MessagePackField.Async:
-                    async = ReadBoolean(ref reader, "async");
-                    break;
-                case MessagePackField.Oneway:
-                    oneway = ReadBoolean(ref reader, "oneway");
-                    break;
-                case MessagePackField.Attachments:
-                    attachments = ReadAttachments(ref reader);
-                    break;
                 default:
-                    MessagePackValueCodec.Skip(ref reader);
+                    if (!common.TryRead(field, ref reader))
+                    {
+                        MessagePackValueCodec.Skip(ref reader);
+                    }
+
                     break;
             }
         }
@@ -72,9 +66,9 @@ internal static class MessagePackBodyReader
             ParameterTypes = parameterTypes ?? [],
             Version = version ?? ServiceKey.DefaultVersion,
             Group = group ?? string.Empty,
-            Async = async,
-            Oneway = oneway,
-            Attachments = attachments,
+            Async = common.Async,
+            Oneway = common.Oneway,
+            Attachments = common.Attachments,
         };
     }
 
@@ -83,15 +77,14 @@ internal static class MessagePackBodyReader
         var reader = StartMap(body, "response", out var fields);
         string? error = null;
         string? errorType = null;
-        var async = false;
-        var oneway = false;
-        Dictionary<string, string>? attachments = null;
+        var common = default(MessagePackCommonFields);
         var hasResult = false;
         var result = ReadOnlySequence<byte>.Empty;
 
         for (var f = 0; f < fields; f++)
         {
-            switch (MessagePackFields.ReadKey(ref reader))
+            var field = MessagePackFields.ReadKey(ref reader);
+            switch (field)
             {
                 case MessagePackField.Result:
                     var start = reader.Position;
@@ -105,17 +98,12 @@ internal static class MessagePackBodyReader
                 case MessagePackField.ErrorType:
                     errorType = ReadString(ref reader, "errorType");
                     break;
-                case MessagePackField.Async:
-                    async = ReadBoolean(ref reader, "async");
-                    break;
-                case MessagePackField.Oneway:
-                    oneway = ReadBoolean(ref reader, "oneway");
-                    break;
-                case MessagePackField.Attachments:
-                    attachments = ReadAttachments(ref reader);
-                    break;
                 default:
-                    MessagePackValueCodec.Skip(ref reader);
+                    if (!common.TryRead(field, ref reader))
+                    {
+                        MessagePackValueCodec.Skip(ref reader);
+                    }
+
                     break;
             }
         }
@@ -130,9 +118,9 @@ internal static class MessagePackBodyReader
         {
             Error = error,
             ErrorType = errorType,
-            Async = async,
-            Oneway = oneway,
-            Attachments = attachments,
+            Async = common.Async,
+            Oneway = common.Oneway,
+            Attachments = common.Attachments,
         };
     }
 
@@ -194,7 +182,7 @@ internal static class MessagePackBodyReader
         return pooled ? MessagePackNamePool.ReadString(ref reader) : reader.ReadString();
     }
 
-    private static bool ReadBoolean(ref MessagePackReader reader, string field)
+    internal static bool ReadBoolean(ref MessagePackReader reader, string field)
     {
         Expect(ref reader, MessagePackType.Boolean, field);
         return reader.ReadBoolean();
@@ -218,7 +206,7 @@ internal static class MessagePackBodyReader
         return NamePool.GetArray(names, count);
     }
 
-    private static Dictionary<string, string>? ReadAttachments(ref MessagePackReader reader)
+    internal static Dictionary<string, string>? ReadAttachments(ref MessagePackReader reader)
     {
         if (reader.TryReadNil())
         {
